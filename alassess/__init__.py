@@ -1,0 +1,3 @@
+"""AlAssess: offline assessment of aluminium plants."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from alassess.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,128 @@
+"""Core commands: score, import, export, demo, gui."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def add_db(p: argparse.ArgumentParser, required: bool = False) -> None:
+    p.add_argument("--db", type=Path, required=required,
+                   help="database file (default: alassess.db in the user's data directory)")
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    if getattr(args, "db", None):
+        return args.db
+    from alassess.store.db import default_path
+
+    return default_path()
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("score", help="score an assessment file (DOMAIN §8) / 评分")
+    p.add_argument("file", type=Path)
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.set_defaults(func=cmd_score)
+
+    p = sub.add_parser("import", help="import an assessment file into the database / 导入")
+    p.add_argument("file", type=Path)
+    add_db(p)
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("export", help="export a stored assessment as a file / 导出")
+    add_db(p)
+    p.add_argument("--assessment", type=int, required=True, help="assessment id")
+    p.add_argument("--out", type=Path, required=True)
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("list", help="list plants and assessments in the database / 列表")
+    add_db(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("demo", help="create a demo database / 创建演示数据库")
+    add_db(p)
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("gui", help="open the desktop application / 打开桌面程序")
+    add_db(p)
+    p.add_argument("--demo", action="store_true", help="fill an empty database with the demo data first")
+    p.set_defaults(func=open_gui)
+
+
+def _print_json(obj: object) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    from alassess.services import scoring
+    from alassess.services.files import load_assessment_file
+
+    a = load_assessment_file(args.file)
+    result = scoring.evaluate(a, args.lang)
+    if args.json:
+        _print_json(result)
+    else:
+        from alassess.services.summary import text_summary
+
+        sys.stdout.write(text_summary(a, result, args.lang))
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from alassess.services import records
+
+    aid, created = records.import_file(db_path(args), args.file)
+    zh = args.lang == "zh"
+    if created:
+        print(f"已导入评估 {aid}" if zh else f"imported assessment {aid}")
+    else:
+        print(f"已更新评估 {aid}" if zh else f"updated assessment {aid}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from alassess.services import records
+
+    records.export_file(db_path(args), args.assessment, args.out)
+    print(f"已导出到 {args.out}" if args.lang == "zh" else f"exported to {args.out}")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from alassess.services import records
+
+    rows = records.overview(db_path(args))
+    if args.json:
+        _print_json(rows)
+        return 0
+    for r in rows:
+        print(f"{r['id']:>5}  {r['plant_name']}  [{r['sector']}]  {r['period']}  r{r['revision']}  "
+              f"{r['status']}  {r['grade'] or '-'}  {r['index'] if r['index'] is not None else '-'}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from alassess.services import demo
+
+    path = db_path(args)
+    counts = demo.create_demo(path)
+    if args.lang == "zh":
+        print(f"演示数据库已写入 {path}：{counts['plants']} 家企业，{counts['assessments']} 个评估，"
+              f"{counts['ledger']} 条台账")
+    else:
+        print(f"demo database written to {path}: {counts['plants']} plants, {counts['assessments']} assessments, "
+              f"{counts['ledger']} ledger entries")
+    return 0
+
+
+def open_gui(args: argparse.Namespace) -> int:
+    try:
+        from alassess.ui.app import run
+    except ImportError as exc:
+        sys.stderr.write(f"the desktop application is not available: {exc}\n")
+        return 2
+    return run(db_path(args), demo=getattr(args, "demo", False), lang=args.lang)

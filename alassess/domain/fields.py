@@ -1,0 +1,169 @@
+"""The field catalogue: every value an assessor can enter (DOMAIN §2–§4).
+
+Loaded from ``resources/standards/fields.json``. Each field knows its labels, unit, kind, valid
+range, the sectors it applies to, the clause its hint cites, and — for indicators entered in
+their consumption form — which output indicator it converts to and how.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from dataclasses import field as dc_field
+from decimal import Decimal
+from fractions import Fraction
+from functools import cache
+
+from alassess import standards
+from alassess.domain.errors import InputError
+from alassess.domain.numbers import normalise_text, parse_number
+
+SECTORS = ("alumina", "electrolytic", "recycled", "processing")
+_TRUE = {"true", "yes", "y", "1", "是", "有", "√", "✓", "对"}
+_FALSE = {"false", "no", "n", "0", "否", "无", "×", "✗", "不"}
+
+
+@dataclass(frozen=True)
+class Field:
+    id: str
+    label_zh: str
+    label_en: str
+    unit: str
+    kind: str  # number | bool | choice | text
+    group: str
+    sectors: tuple[str, ...]
+    source: str
+    hint_zh: str
+    hint_en: str
+    min: Decimal | None = None
+    max: Decimal | None = None
+    min_exclusive: bool = False
+    choices: tuple[str, ...] = ()
+    consumption_of: str | None = None
+    conversion: str | None = None  # "1000/x" or "1/x"
+    banned: bool = False
+    extra: dict = dc_field(default_factory=dict, compare=False, hash=False)
+
+    def label(self, lang: str = "en") -> str:
+        return self.label_zh if lang == "zh" else self.label_en
+
+    def hint(self, lang: str = "en") -> str:
+        return self.hint_zh if lang == "zh" else self.hint_en
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit == "%"
+
+    def applies_to(self, sector: str) -> bool:
+        return sector in self.sectors
+
+    def path(self, prefix: str = "values") -> str:
+        return f"{prefix}.{self.id} ({self.label_zh} / {self.label_en})"
+
+    def convert(self, consumption: Decimal | Fraction) -> Fraction:
+        """Consumption form → output form (exact)."""
+        if not self.conversion:
+            raise ValueError(f"{self.id} has no conversion")
+        numerator = Fraction(self.conversion.split("/")[0])
+        return numerator / Fraction(consumption)
+
+    def parse(self, raw: object, prefix: str = "values", *, strict_types: bool = False):
+        """Validate one value for this field. Returns Decimal | bool | str | None (missing).
+
+        ``strict_types``: values from a JSON file must already have the JSON type of the field
+        (a number, true/false, a string choice); typed text from a form is normalised.
+        """
+        where = self.path(prefix)
+        if raw is None:
+            return None
+        if self.kind == "bool":
+            if isinstance(raw, bool):
+                return raw
+            if not strict_types and isinstance(raw, str):
+                t = normalise_text(raw).lower()
+                if t == "":
+                    return None
+                if t in _TRUE:
+                    return True
+                if t in _FALSE:
+                    return False
+            raise InputError("expected_bool", where, value=_show(raw))
+        if self.kind == "choice":
+            if not isinstance(raw, str):
+                raise InputError("bad_choice", where, value=_show(raw), choices="/".join(self.choices))
+            t = normalise_text(raw).upper()
+            if t == "":
+                return None
+            if t not in self.choices:
+                raise InputError("bad_choice", where, value=raw, choices="/".join(self.choices))
+            return t
+        if self.kind == "text":
+            if not isinstance(raw, str):
+                raise InputError("expected_text", where, value=_show(raw))
+            return raw.strip() or None
+        # number
+        if strict_types and not (isinstance(raw, (int, float)) and not isinstance(raw, bool)):
+            raise InputError("expected_number", where, value=_show(raw))
+        value = parse_number(raw, where, percent=self.is_percent, unit=self.unit)
+        if value is None:
+            return None
+        unit = f" {self.unit}" if self.unit else ""
+        if self.min is not None:
+            if self.min_exclusive and value <= self.min:
+                if self.consumption_of or self.min == 0:
+                    raise InputError("not_positive", where, value=_fmt(value))
+                raise InputError("below_min", where, value=_fmt(value), min=_fmt(self.min), unit=unit)
+            if not self.min_exclusive and value < self.min:
+                raise InputError("below_min", where, value=_fmt(value), min=_fmt(self.min), unit=unit)
+        if self.max is not None and value > self.max:
+            if self.is_percent:
+                raise InputError("pct_above_100", where, value=_fmt(value))
+            raise InputError("above_max", where, value=_fmt(value), max=_fmt(self.max), unit=unit)
+        return value
+
+
+def _fmt(d: Decimal) -> str:
+    return f"{d.normalize():f}"
+
+
+def _show(raw: object) -> str:
+    if isinstance(raw, bool):
+        return "true" if raw else "false"
+    if isinstance(raw, str):
+        return f"“{raw}”"
+    return repr(raw)
+
+
+def _make(d: dict) -> Field:
+    known = {"id", "label_zh", "label_en", "unit", "kind", "group", "sectors", "source", "hint_zh", "hint_en",
+             "min", "max", "min_exclusive", "choices", "consumption_of", "conversion", "banned"}
+    return Field(
+        id=d["id"], label_zh=d["label_zh"], label_en=d["label_en"], unit=d.get("unit", ""), kind=d["kind"],
+        group=d["group"], sectors=tuple(d["sectors"]), source=d["source"], hint_zh=d["hint_zh"],
+        hint_en=d["hint_en"],
+        min=None if d.get("min") is None else Decimal(str(d["min"])),
+        max=None if d.get("max") is None else Decimal(str(d["max"])),
+        min_exclusive=bool(d.get("min_exclusive", False)), choices=tuple(d.get("choices", ())),
+        consumption_of=d.get("consumption_of"), conversion=d.get("conversion"), banned=bool(d.get("banned", False)),
+        extra={k: v for k, v in d.items() if k not in known},
+    )
+
+
+@cache
+def catalogue() -> dict[str, Field]:
+    """All fields by id, in catalogue order."""
+    return {d["id"]: _make(d) for d in standards.load("fields")["fields"]}
+
+
+def get(field_id: str) -> Field:
+    return catalogue()[field_id]
+
+
+def for_sector(sector: str, group: str | None = None) -> list[Field]:
+    return [f for f in catalogue().values() if f.applies_to(sector) and (group is None or f.group == group)]
+
+
+def consumption_form(output_id: str) -> Field | None:
+    for f in catalogue().values():
+        if f.consumption_of == output_id:
+            return f
+    return None

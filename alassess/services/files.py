@@ -1,0 +1,69 @@
+"""Reading and writing assessment files (DOMAIN §8)."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from alassess.domain.assessment import Assessment, parse_assessment, to_document
+from alassess.domain.errors import InputError
+
+
+def read_json(path: str | Path) -> Any:
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("file_not_found", None, path=str(path)) from None
+    except IsADirectoryError:
+        raise InputError("file_unreadable", None, path=str(path), reason="is a directory") from None
+    except OSError as exc:
+        raise InputError("file_unreadable", None, path=str(path), reason=exc.strerror or str(exc)) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError("not_utf8", str(path)) from None
+    try:
+        return json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise InputError("bad_json", str(path), line=exc.lineno, col=exc.colno, reason=exc.msg) from None
+    except RecursionError:
+        raise InputError("bad_json", str(path), line=0, col=0, reason="nested too deeply") from None
+
+
+def _reject_constant(name: str) -> Any:
+    raise InputError("not_finite", None)
+
+
+def load_assessment_file(path: str | Path) -> Assessment:
+    return parse_assessment(read_json(path))
+
+
+def atomic_write(path: str | Path, data: bytes) -> None:
+    """Write a file so that it is either the old or the new content, never half of it."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=str(path.parent))
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def assessment_bytes(a: Assessment) -> bytes:
+    return (json.dumps(to_document(a), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def save_assessment_file(a: Assessment, path: str | Path) -> None:
+    atomic_write(path, assessment_bytes(a))

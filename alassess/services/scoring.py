@@ -1,0 +1,22 @@
+"""Scoring an assessment across every module that applies to its sector (DOMAIN §8 output)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from alassess.domain import circular
+from alassess.domain.assessment import Assessment
+
+
+def evaluate(a: Assessment, lang: str = "en") -> dict[str, Any]:
+    """The object printed by ``alassess score --json``. Modules that do not apply are ``None``."""
+    ce = circular.score(a)
+    return {
+        "plant": {"name": a.plant.name, "credit_code": a.plant.credit_code, "sector": a.plant.sector},
+        "period": a.period,
+        "circular_economy": circular.to_json(ce, lang),
+        "guideline": None,
+        "energy_carbon": None,
+        "dross": None,
+        "warnings": [n.message(lang) for n in a.notices],
+    }

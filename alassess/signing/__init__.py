@@ -1,0 +1,1 @@
+"""PDF signatures with pyHanko: identities, PAdES signing, verification. No Qt."""

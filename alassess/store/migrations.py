@@ -1,0 +1,116 @@
+"""Schema migrations. Each is a function taking the database; its number is its schema version.
+
+Never edit a released migration: add the next one. Tests upgrade fixtures of every released
+version (``tests/fixtures/schema_v*.sql``) and check the data survives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {}
+
+
+def migration(version: int):
+    def register(fn):
+        MIGRATIONS[version] = fn
+        return fn
+
+    return register
+
+
+def latest() -> int:
+    return max(MIGRATIONS)
+
+
+def upgrade(db: sqlite_utils.Database) -> list[int]:
+    """Apply every migration above the current ``user_version``; returns the versions applied."""
+    applied = []
+    current = db.execute("PRAGMA user_version").fetchone()[0]
+    for version in sorted(v for v in MIGRATIONS if v > current):
+        conn = db.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            MIGRATIONS[version](db)
+            conn.execute(f"PRAGMA user_version = {int(version)}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        applied.append(version)
+    return applied
+
+
+@migration(1)
+def _v1(db: sqlite_utils.Database) -> None:
+    db.execute("""
+        CREATE TABLE plants (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            credit_code TEXT,
+            sector TEXT NOT NULL CHECK (sector IN ('alumina','electrolytic','recycled','processing')),
+            region TEXT NOT NULL DEFAULT '',
+            key_region INTEGER NOT NULL DEFAULT 0,
+            address TEXT NOT NULL DEFAULT '',
+            contact TEXT NOT NULL DEFAULT '',
+            phone TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""")
+    db.execute("CREATE UNIQUE INDEX plants_credit_code ON plants(credit_code) WHERE credit_code IS NOT NULL AND credit_code <> ''")
+    db.execute("""
+        CREATE TABLE assessments (
+            id INTEGER PRIMARY KEY,
+            plant_id INTEGER NOT NULL REFERENCES plants(id) ON DELETE CASCADE,
+            period TEXT NOT NULL,
+            assessor_name TEXT NOT NULL DEFAULT '',
+            assessor_organisation TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft','final','signed')),
+            revision INTEGER NOT NULL DEFAULT 1,
+            parent_id INTEGER REFERENCES assessments(id),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            signed_at TEXT
+        )""")
+    db.execute("CREATE UNIQUE INDEX assessments_plant_period_rev ON assessments(plant_id, period, revision)")
+    db.execute("""
+        CREATE TABLE field_values (
+            assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+            field_id TEXT NOT NULL,
+            value TEXT NOT NULL,
+            unit TEXT NOT NULL DEFAULT '',
+            changed_at TEXT NOT NULL,
+            PRIMARY KEY (assessment_id, field_id)
+        )""")
+    db.execute("""
+        CREATE TABLE dross_receivers (
+            id INTEGER PRIMARY KEY,
+            plant_id INTEGER NOT NULL REFERENCES plants(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            licence_no TEXT NOT NULL DEFAULT '',
+            codes TEXT NOT NULL DEFAULT '[]',
+            valid_from TEXT,
+            valid_to TEXT,
+            UNIQUE (plant_id, name, licence_no)
+        )""")
+    db.execute("""
+        CREATE TABLE dross_ledger (
+            id INTEGER PRIMARY KEY,
+            plant_id INTEGER NOT NULL REFERENCES plants(id) ON DELETE CASCADE,
+            date TEXT NOT NULL,
+            code TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('primary','secondary')),
+            movement TEXT NOT NULL CHECK (movement IN ('generated','self_utilized','transferred','disposed','adjustment')),
+            quantity_t REAL NOT NULL,
+            container TEXT NOT NULL DEFAULT '',
+            receiver TEXT NOT NULL DEFAULT '',
+            manifest_no TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            fingerprint TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            UNIQUE (plant_id, fingerprint)
+        )""")
+    db.execute("CREATE INDEX dross_ledger_plant_date ON dross_ledger(plant_id, date)")
+    db.execute("CREATE INDEX dross_ledger_plant_code_kind ON dross_ledger(plant_id, code, kind, date)")

@@ -1,0 +1,356 @@
+"""Repositories: plants, assessments and their field values, dross receivers and ledger.
+
+Every write is its own short transaction (``with transaction(db)``), so an edit acknowledged to
+the user is on disk. Values are stored one row per field with the unit and the time of change.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+import sqlite_utils
+
+from alassess.domain import fields as _fields
+from alassess.domain.assessment import DROSS_KEYS, Assessment, Assessor, Plant
+from alassess.domain.errors import NotFoundError, StateError
+
+DROSS_PREFIX = "dross."
+DROSS_REQ_PREFIX = "dross.req."
+
+
+def now() -> str:
+    return _dt.datetime.now(_dt.UTC).isoformat(timespec="milliseconds")
+
+
+@contextmanager
+def transaction(db: sqlite_utils.Database) -> Iterator[None]:
+    """BEGIN IMMEDIATE … COMMIT (or ROLLBACK on any error). Nested calls join the outer one."""
+    conn = db.conn
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+@dataclass
+class AssessmentRow:
+    id: int
+    plant_id: int
+    period: str
+    assessor_name: str
+    assessor_organisation: str
+    status: str
+    revision: int
+    parent_id: int | None
+    created_at: str
+    updated_at: str
+    signed_at: str | None
+
+
+# ---- value encoding -------------------------------------------------------------------------
+
+def encode(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):
+        return f"{value.normalize():f}" if value == value else str(value)
+    if isinstance(value, (int, float)):
+        return repr(value)
+    return str(value)
+
+
+def decode(field_id: str, text: str) -> Any:
+    if field_id.startswith(DROSS_REQ_PREFIX):
+        return text == "true"
+    if field_id.startswith(DROSS_PREFIX):
+        kind = DROSS_KEYS.get(field_id[len(DROSS_PREFIX):], "text")
+    else:
+        kind = _fields.get(field_id).kind
+    if kind == "bool":
+        return text == "true"
+    if kind == "number":
+        return Decimal(text)
+    return text
+
+
+def unit_of(field_id: str) -> str:
+    if field_id.startswith(DROSS_PREFIX):
+        return "t" if field_id.endswith("_t") else ""
+    return _fields.get(field_id).unit
+
+
+# ---- plants -----------------------------------------------------------------------------------
+
+def plant_to_row(p: Plant) -> dict[str, Any]:
+    return {"name": p.name, "credit_code": p.credit_code or None, "sector": p.sector, "region": p.region,
+            "key_region": int(p.key_region), "address": p.address, "contact": p.contact, "phone": p.phone}
+
+
+def row_to_plant(r: dict[str, Any]) -> Plant:
+    return Plant(name=r["name"], sector=r["sector"], credit_code=r["credit_code"] or "", region=r["region"],
+                 key_region=bool(r["key_region"]), address=r["address"], contact=r["contact"], phone=r["phone"])
+
+
+def find_plant(db: sqlite_utils.Database, p: Plant) -> int | None:
+    if p.credit_code:
+        row = db.execute("SELECT id FROM plants WHERE credit_code = ?", [p.credit_code]).fetchone()
+    else:
+        row = db.execute("SELECT id FROM plants WHERE name = ? AND (credit_code IS NULL OR credit_code = '')",
+                         [p.name]).fetchone()
+    return row[0] if row else None
+
+
+def upsert_plant(db: sqlite_utils.Database, p: Plant) -> int:
+    with transaction(db):
+        pid = find_plant(db, p)
+        row = plant_to_row(p)
+        ts = now()
+        if pid is None:
+            row.update(created_at=ts, updated_at=ts)
+            return db["plants"].insert(row).last_pk
+        row["updated_at"] = ts
+        db["plants"].update(pid, row)
+        return pid
+
+
+def update_plant(db: sqlite_utils.Database, plant_id: int, p: Plant) -> None:
+    with transaction(db):
+        get_plant(db, plant_id)
+        row = plant_to_row(p)
+        row["updated_at"] = now()
+        db["plants"].update(plant_id, row)
+
+
+def get_plant(db: sqlite_utils.Database, plant_id: int) -> Plant:
+    try:
+        return row_to_plant(db["plants"].get(plant_id))
+    except sqlite_utils.db.NotFoundError:
+        raise NotFoundError("plant_not_found", None, id=plant_id) from None
+
+
+def list_plants(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    return list(db.query("SELECT * FROM plants ORDER BY name"))
+
+
+# ---- assessments ------------------------------------------------------------------------------
+
+def get_row(db: sqlite_utils.Database, assessment_id: int) -> AssessmentRow:
+    try:
+        r = db["assessments"].get(assessment_id)
+    except sqlite_utils.db.NotFoundError:
+        raise NotFoundError("assessment_not_found", None, id=assessment_id) from None
+    return AssessmentRow(**r)
+
+
+def list_assessments(db: sqlite_utils.Database, plant_id: int | None = None) -> list[dict[str, Any]]:
+    sql = ("SELECT a.*, p.name AS plant_name, p.sector AS sector FROM assessments a "
+           "JOIN plants p ON p.id = a.plant_id")
+    args: list[Any] = []
+    if plant_id is not None:
+        sql += " WHERE a.plant_id = ?"
+        args.append(plant_id)
+    sql += " ORDER BY p.name, a.period, a.revision"
+    return list(db.query(sql, args))
+
+
+def find_assessment(db: sqlite_utils.Database, plant_id: int, period: str) -> AssessmentRow | None:
+    row = db.execute("SELECT id FROM assessments WHERE plant_id = ? AND period = ? ORDER BY revision DESC LIMIT 1",
+                     [plant_id, period]).fetchone()
+    return get_row(db, row[0]) if row else None
+
+
+def create_assessment(db: sqlite_utils.Database, plant_id: int, period: str, assessor: Assessor,
+                      *, revision: int = 1, parent_id: int | None = None) -> int:
+    with transaction(db):
+        get_plant(db, plant_id)
+        ts = now()
+        return db["assessments"].insert({
+            "plant_id": plant_id, "period": period, "assessor_name": assessor.name,
+            "assessor_organisation": assessor.organisation, "status": "draft", "revision": revision,
+            "parent_id": parent_id, "created_at": ts, "updated_at": ts, "signed_at": None}).last_pk
+
+
+def ensure_editable(db: sqlite_utils.Database, assessment_id: int) -> AssessmentRow:
+    row = get_row(db, assessment_id)
+    if row.status == "signed":
+        raise StateError("assessment_signed", None, id=assessment_id)
+    return row
+
+
+def set_value(db: sqlite_utils.Database, assessment_id: int, field_id: str, value: Any) -> None:
+    """Store one validated value (``None`` deletes it). One transaction per edit."""
+    with transaction(db):
+        ensure_editable(db, assessment_id)
+        ts = now()
+        if value is None:
+            db.execute("DELETE FROM field_values WHERE assessment_id = ? AND field_id = ?", [assessment_id, field_id])
+        else:
+            db.execute(
+                "INSERT INTO field_values (assessment_id, field_id, value, unit, changed_at) VALUES (?,?,?,?,?) "
+                "ON CONFLICT(assessment_id, field_id) DO UPDATE SET value=excluded.value, unit=excluded.unit, "
+                "changed_at=excluded.changed_at",
+                [assessment_id, field_id, encode(value), unit_of(field_id), ts])
+        db.execute("UPDATE assessments SET updated_at = ? WHERE id = ?", [ts, assessment_id])
+
+
+def get_values(db: sqlite_utils.Database, assessment_id: int) -> dict[str, Any]:
+    rows = db.execute("SELECT field_id, value FROM field_values WHERE assessment_id = ?", [assessment_id]).fetchall()
+    return {fid: decode(fid, text) for fid, text in rows}
+
+
+def set_status(db: sqlite_utils.Database, assessment_id: int, status: str) -> None:
+    with transaction(db):
+        row = get_row(db, assessment_id)
+        if row.status == "signed":
+            raise StateError("assessment_signed", None, id=assessment_id)
+        ts = now()
+        db["assessments"].update(assessment_id, {"status": status, "updated_at": ts,
+                                                  "signed_at": ts if status == "signed" else None})
+
+
+def set_assessor(db: sqlite_utils.Database, assessment_id: int, assessor: Assessor) -> None:
+    with transaction(db):
+        ensure_editable(db, assessment_id)
+        db["assessments"].update(assessment_id, {"assessor_name": assessor.name,
+                                                  "assessor_organisation": assessor.organisation,
+                                                  "updated_at": now()})
+
+
+def load_assessment(db: sqlite_utils.Database, assessment_id: int, *, with_ledger: bool = True) -> Assessment:
+    """The stored assessment as the domain object (values, dross section with ledger and receivers)."""
+    row = get_row(db, assessment_id)
+    plant = get_plant(db, row.plant_id)
+    stored = get_values(db, assessment_id)
+    values = {k: v for k, v in stored.items() if not k.startswith(DROSS_PREFIX)}
+    dross_vals = {k[len(DROSS_PREFIX):]: v for k, v in stored.items()
+                  if k.startswith(DROSS_PREFIX) and not k.startswith(DROSS_REQ_PREFIX)}
+    reqs = {k[len(DROSS_REQ_PREFIX):]: v for k, v in stored.items() if k.startswith(DROSS_REQ_PREFIX)}
+    dross: dict[str, Any] | None = None
+    receivers = list_receivers(db, row.plant_id)
+    ledger = list_ledger(db, row.plant_id, until=f"{row.period}-12-31") if with_ledger else []
+    if dross_vals or reqs or receivers or ledger:
+        dross = dict(dross_vals)
+        dross["requirements"] = reqs
+        dross["receivers"] = receivers
+        dross["ledger"] = ledger
+    return Assessment(plant=plant, period=row.period,
+                      assessor=Assessor(row.assessor_name, row.assessor_organisation), values=values, dross=dross)
+
+
+def save_assessment(db: sqlite_utils.Database, a: Assessment) -> tuple[int, bool]:
+    """Import an assessment: upsert the plant, create or update the draft for its period.
+
+    Returns (assessment id, created). All or nothing: one transaction.
+    """
+    with transaction(db):
+        plant_id = upsert_plant(db, a.plant)
+        existing = find_assessment(db, plant_id, a.period)
+        created = existing is None
+        if existing is None:
+            aid = create_assessment(db, plant_id, a.period, a.assessor)
+        else:
+            aid = existing.id
+            ensure_editable(db, aid)
+            set_assessor(db, aid, a.assessor)
+            db.execute("DELETE FROM field_values WHERE assessment_id = ?", [aid])
+        for fid, v in a.values.items():
+            set_value(db, aid, fid, v)
+        if a.dross is not None:
+            for k, v in a.dross.items():
+                if k in ("requirements", "receivers", "ledger") or v is None:
+                    continue
+                set_value(db, aid, DROSS_PREFIX + k, v)
+            for rid, v in (a.dross.get("requirements") or {}).items():
+                if v is not None:
+                    set_value(db, aid, DROSS_REQ_PREFIX + rid, v)
+            for r in a.dross.get("receivers") or []:
+                upsert_receiver(db, plant_id, r)
+            add_ledger_entries(db, plant_id, a.dross.get("ledger") or [])
+        return aid, created
+
+
+# ---- dross receivers and ledger ---------------------------------------------------------------
+
+def upsert_receiver(db: sqlite_utils.Database, plant_id: int, r: dict[str, Any]) -> int:
+    with transaction(db):
+        row = {"plant_id": plant_id, "name": r["name"], "licence_no": r.get("licence_no") or "",
+               "codes": json.dumps(list(r.get("codes") or []), ensure_ascii=False),
+               "valid_from": r.get("valid_from"), "valid_to": r.get("valid_to")}
+        found = db.execute("SELECT id FROM dross_receivers WHERE plant_id = ? AND name = ? AND licence_no = ?",
+                           [plant_id, row["name"], row["licence_no"]]).fetchone()
+        if found:
+            db["dross_receivers"].update(found[0], row)
+            return found[0]
+        return db["dross_receivers"].insert(row).last_pk
+
+
+def list_receivers(db: sqlite_utils.Database, plant_id: int) -> list[dict[str, Any]]:
+    out = []
+    for r in db.query("SELECT * FROM dross_receivers WHERE plant_id = ? ORDER BY name", [plant_id]):
+        out.append({"name": r["name"], "licence_no": r["licence_no"], "codes": json.loads(r["codes"]),
+                    "valid_from": r["valid_from"], "valid_to": r["valid_to"]})
+    return out
+
+
+LEDGER_COLUMNS = ("date", "code", "kind", "movement", "quantity_t", "container", "receiver", "manifest_no", "note")
+
+
+def fingerprint(entry: dict[str, Any], occurrence: int = 1) -> str:
+    """Identity of a ledger row for duplicate detection; the n-th identical row gets occurrence n."""
+    parts = [str(entry.get(k) or "") if k != "quantity_t" else encode(Decimal(str(entry[k])))
+             for k in LEDGER_COLUMNS if k != "note"]
+    parts.append(str(occurrence))
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+
+
+def add_ledger_entries(db: sqlite_utils.Database, plant_id: int, entries: list[dict[str, Any]]) -> int:
+    """Insert entries, skipping ones already stored (same fingerprint). Returns how many were added."""
+    seen: dict[str, int] = {}
+    rows = []
+    ts = now()
+    for e in entries:
+        base = fingerprint(e, 0)
+        seen[base] = seen.get(base, 0) + 1
+        row = {k: (e.get(k) if e.get(k) is not None else "") for k in LEDGER_COLUMNS}
+        row["quantity_t"] = float(e["quantity_t"])
+        row.update(plant_id=plant_id, fingerprint=fingerprint(e, seen[base]), created_at=ts)
+        rows.append(row)
+    with transaction(db):
+        before = db.execute("SELECT count(*) FROM dross_ledger WHERE plant_id = ?", [plant_id]).fetchone()[0]
+        db["dross_ledger"].insert_all(rows, ignore=True, batch_size=5000)
+        after = db.execute("SELECT count(*) FROM dross_ledger WHERE plant_id = ?", [plant_id]).fetchone()[0]
+    return after - before
+
+
+def list_ledger(db: sqlite_utils.Database, plant_id: int, *, since: str | None = None,
+                until: str | None = None, with_ids: bool = False) -> list[dict[str, Any]]:
+    sql = "SELECT * FROM dross_ledger WHERE plant_id = ?"
+    args: list[Any] = [plant_id]
+    if since:
+        sql += " AND date >= ?"
+        args.append(since)
+    if until:
+        sql += " AND date <= ?"
+        args.append(until)
+    sql += " ORDER BY date, id"
+    out = []
+    for r in db.query(sql, args):
+        e = {k: r[k] for k in LEDGER_COLUMNS if r[k] not in ("", None)}
+        e["quantity_t"] = Decimal(repr(r["quantity_t"]))
+        if with_ids:
+            e["id"] = r["id"]
+        out.append(e)
+    return out

@@ -64,11 +64,20 @@ def _log_crash(exc: BaseException) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = messages.default_lang()
-    for i, a in enumerate(argv):
+    # --lang is accepted anywhere on the line (before or after the command)
+    rest: list[str] = []
+    i = 0
+    while i < len(argv):
+        a = argv[i]
         if a.startswith("--lang="):
             lang = a.split("=", 1)[1]
         elif a == "--lang" and i + 1 < len(argv):
             lang = argv[i + 1]
+            i += 1
+        else:
+            rest.append(a)
+        i += 1
+    argv = rest
     lang = "zh" if lang == "zh" else "en"
     try:
         parser = build_parser()

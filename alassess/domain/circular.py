@@ -250,6 +250,8 @@ def next_grade(r: CircularResult) -> NextGrade | None:
         target = next(g for g in ascending if g.id == by_index)
     else:
         target = ascending[0]
+    if target is None:
+        return None
     unmet = r.requirements_unmet
     need_exact = _threshold_exact(target.min_index)
     gap = max(need_exact - r.index_exact, Fraction(0))

@@ -8,7 +8,7 @@ from alassess.domain import messages
 class AlAssessError(Exception):
     """Base class of errors shown to the user as one line (never a traceback)."""
 
-    def __init__(self, key: str, field: str | None = None, **params: object) -> None:
+    def __init__(self, key: str, field: str | None = None, /, **params: object) -> None:
         self.key = key
         self.field = field
         self.params = params

@@ -80,7 +80,7 @@ def default_lang() -> str:
     return "zh" if loc.lower().startswith("zh") else "en"
 
 
-def text(key: str, lang: str = "en", **params: object) -> str:
+def text(key: str, lang: str = "en", /, **params: object) -> str:
     zh, en = MESSAGES[key]
     template = zh if lang == "zh" else en
     return template.format(**params)

@@ -316,7 +316,7 @@ def to_json(r: CircularResult | None, lang: str = "en") -> dict[str, Any] | None
         "requirements": {k: v for k, v in r.requirements.items()},
         "requirements_unmet": r.requirements_unmet,
         "indicators": [
-            {"id": i.id, "value": _num(i.value), "benchmark": _num(i.benchmark), "score": _num(i.score, 2),
+            {"id": i.id, "value": _num(i.value, 6), "benchmark": _num(i.benchmark), "score": _num(i.score, 2),
              "weight": str(i.weight), "entered_as": i.entered_as,
              "survey": {"avg": _num(i.spec.survey_avg), "min": _num(i.spec.survey_min),
                         "max": _num(i.spec.survey_max)}}

@@ -17,6 +17,7 @@ from alassess import standards
 from alassess.domain.errors import InputError
 from alassess.domain.numbers import normalise_text, parse_number
 
+SANITY_MAX = Decimal("1e9")  # no quantity in the catalogue comes near this; beyond it is a typing slip
 SECTORS = ("alumina", "electrolytic", "recycled", "processing")
 _TRUE = {"true", "yes", "y", "1", "是", "有", "√", "✓", "对"}
 _FALSE = {"false", "no", "n", "0", "否", "无", "×", "✗", "不"}
@@ -114,6 +115,8 @@ class Field:
                 raise InputError("below_min", where, value=_fmt(value), min=_fmt(self.min), unit=unit)
             if not self.min_exclusive and value < self.min:
                 raise InputError("below_min", where, value=_fmt(value), min=_fmt(self.min), unit=unit)
+        if self.max is None and abs(value) > SANITY_MAX:
+            raise InputError("above_max", where, value=_fmt(value), max=_fmt(SANITY_MAX), unit=unit)
         if self.max is not None and value > self.max:
             if self.is_percent:
                 raise InputError("pct_above_100", where, value=_fmt(value))

@@ -318,6 +318,7 @@ def to_json(r: CircularResult | None, lang: str = "en") -> dict[str, Any] | None
         "indicators": [
             {"id": i.id, "value": _num(i.value, 6), "benchmark": _num(i.benchmark), "score": _num(i.score, 2),
              "weight": str(i.weight), "entered_as": i.entered_as,
+             "note": (i.spec.note_zh if lang == "zh" else i.spec.note_en) or None,
              "survey": {"avg": _num(i.spec.survey_avg), "min": _num(i.spec.survey_min),
                         "max": _num(i.spec.survey_max)}}
             for i in r.indicators

@@ -1,7 +1,8 @@
 """Command-line interface: ``alassess <command>``. A thin client of :mod:`alassess.services`.
 
-Each module listed in ``COMMAND_MODULES`` has ``register(subparsers)`` adding its commands; a
-command's handler takes the parsed arguments and returns the exit status. Heavy libraries are
+Every module of this package (except private ones, named ``_…``) has ``register(subparsers)``
+adding its commands; a command's handler takes the parsed arguments and returns the exit status.
+A new command group is a new module here: nothing else to edit. Heavy libraries are
 imported inside handlers so that ``alassess score`` starts fast.
 
 Exit status: 0 success, 1 a check failed (e.g. ``verify``), 2 bad input (one readable line).
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import pkgutil
 import sys
 from collections.abc import Sequence
 
@@ -19,7 +21,11 @@ from alassess import __version__
 from alassess.domain import messages
 from alassess.domain.errors import AlAssessError
 
-COMMAND_MODULES = ["core"]
+
+def command_modules() -> list[str]:
+    """The command modules of this package, ``core`` first, the rest by name."""
+    names = sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_"))
+    return sorted(names, key=lambda n: n != "core")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -37,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"alassess {__version__}")
     parser.add_argument("--lang", choices=["zh", "en"], help="language of messages (default: from the locale)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMAND_MODULES:
+    for name in command_modules():
         importlib.import_module(f"alassess.cli.{name}").register(sub)
     return parser
 

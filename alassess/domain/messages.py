@@ -57,6 +57,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "db_unreadable": ("无法打开数据库 {path}：{reason}", "cannot open database {path}: {reason}"),
     "db_too_new": ("数据库版本 {found} 比本软件支持的 {supported} 新，请升级软件", "database schema version {found} is newer than this application supports ({supported}); upgrade the application"),
     "internal_error": ("内部错误：{reason}（详情已写入 {log}）", "internal error: {reason} (details written to {log})"),
+    # identities, signed reports, verification
+    "passphrase_file_missing": ("找不到口令文件 {path}", "passphrase file {path} not found"),
+    "passphrase_empty": ("口令文件 {path} 为空，请写入口令", "passphrase file {path} is empty; write the passphrase in it"),
+    "passphrase_too_short": ("口令至少需要 {n} 个字符", "the passphrase needs at least {n} characters"),
+    "identity_not_found": ("找不到签名身份文件 {path}（.p12）；先用 alassess identity create 创建或 identity import 导入", "identity file {path} (.p12) not found; create one with alassess identity create or import one with alassess identity import"),
+    "identity_wrong_passphrase": ("无法打开签名身份 {path}：口令错误或文件不是 PKCS#12", "cannot open identity {path}: wrong passphrase or not a PKCS#12 file"),
+    "identity_no_key": ("{path} 中没有私钥和证书，不能用于签名", "{path} holds no private key with its certificate; it cannot sign"),
+    "identity_key_mismatch": ("{path} 中的私钥与证书不匹配", "the private key in {path} does not match its certificate"),
+    "identity_expired": ("证书已于 {date} 过期，请更换签名身份", "the certificate expired on {date}; use another identity"),
+    "identity_not_yet_valid": ("证书自 {date} 起才生效", "the certificate is valid only from {date}"),
+    "identity_key_usage": ("证书的密钥用途不含数字签名，不能用于签署报告", "the certificate's key usage does not allow digital signatures; it cannot sign reports"),
+    "identity_exists": ("文件 {path} 已存在；请换一个文件名或先删除它", "{path} already exists; choose another file name or delete it first"),
+    "identity_name_required": ("签名人姓名不能为空", "the signer's name must not be empty"),
+    "cert_unreadable": ("无法读取证书 {path}：应为 PEM、DER 或 PKCS#12（.p12 需口令文件）", "cannot read certificate {path}: expected PEM, DER or PKCS#12 (a .p12 needs --passphrase-file)"),
+    "pdf_not_found": ("找不到 PDF 文件 {path}", "PDF file {path} not found"),
+    "pdf_unreadable": ("无法读取 {path}：{reason}", "cannot read {path}: {reason}"),
+    "not_a_pdf": ("{path} 不是 PDF 文件", "{path} is not a PDF file"),
+    "no_embedded_data": ("报告中没有嵌入的评估数据（assessment.json）", "the report carries no embedded assessment data (assessment.json)"),
+    "report_source_required": ("请指定评估文件，或同时给出 --db 和 --assessment", "give an assessment file, or --db together with --assessment"),
+    "report_sign_needs_identity": ("签名需要 --identity 和 --passphrase-file", "signing needs --identity and --passphrase-file"),
+    "sign_failed": ("签名失败：{reason}", "signing failed: {reason}"),
 }
 
 SECTOR_NAMES = {

@@ -2,6 +2,11 @@
 
 Never edit a released migration: add the next one. Tests upgrade fixtures of every released
 version (``tests/fixtures/schema_v*.sql``) and check the data survives.
+
+Numbers are taken per area so that work on different areas never collides:
+1 core (plants, assessments, values, dross ledger and receivers) · 2 dross management ·
+3 labels (serial numbers) · 4 reliability (audit log, attachments, revisions) · 5 issued reports ·
+6 and up: the next free number, in the order they land.
 """
 
 from __future__ import annotations
@@ -114,3 +119,22 @@ def _v1(db: sqlite_utils.Database) -> None:
         )""")
     db.execute("CREATE INDEX dross_ledger_plant_date ON dross_ledger(plant_id, date)")
     db.execute("CREATE INDEX dross_ledger_plant_code_kind ON dross_ledger(plant_id, code, kind, date)")
+
+
+@migration(5)
+def _v5_issued_reports(db: sqlite_utils.Database) -> None:
+    """A record of every report issued from the database (which assessment, which PDF, who signed)."""
+    db.execute("""
+        CREATE TABLE issued_reports (
+            id INTEGER PRIMARY KEY,
+            assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+            report_id TEXT NOT NULL UNIQUE,
+            pdf_sha256 TEXT NOT NULL,
+            data_sha256 TEXT NOT NULL,
+            lang TEXT NOT NULL DEFAULT 'zh',
+            signed INTEGER NOT NULL DEFAULT 0,
+            signer TEXT NOT NULL DEFAULT '',
+            signer_cert_sha256 TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX issued_reports_assessment ON issued_reports(assessment_id)")

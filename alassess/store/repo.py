@@ -354,3 +354,27 @@ def list_ledger(db: sqlite_utils.Database, plant_id: int, *, since: str | None =
             e["id"] = r["id"]
         out.append(e)
     return out
+
+
+# ---- issued reports ---------------------------------------------------------------------------
+
+def record_report(db: sqlite_utils.Database, assessment_id: int, *, report_id: str, pdf_sha256: str,
+                  data_sha256: str, lang: str, signer: str = "", signer_cert_sha256: str = "",
+                  mark_signed: bool = False) -> int:
+    """Record an issued report; a signed one also marks the assessment signed (one transaction)."""
+    with transaction(db):
+        row = get_row(db, assessment_id)
+        if mark_signed and row.status != "signed":
+            set_status(db, assessment_id, "signed")
+        return db["issued_reports"].insert({
+            "assessment_id": assessment_id, "report_id": report_id, "pdf_sha256": pdf_sha256,
+            "data_sha256": data_sha256, "lang": lang, "signed": int(mark_signed), "signer": signer,
+            "signer_cert_sha256": signer_cert_sha256, "created_at": now()}).last_pk
+
+
+def list_reports(db: sqlite_utils.Database, assessment_id: int | None = None) -> list[dict[str, Any]]:
+    sql, args = "SELECT * FROM issued_reports", []
+    if assessment_id is not None:
+        sql += " WHERE assessment_id = ?"
+        args.append(assessment_id)
+    return list(db.query(sql + " ORDER BY id", args))

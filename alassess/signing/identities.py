@@ -1,0 +1,250 @@
+"""Signing identities: a private key and its X.509 certificate in a passphrase-protected PKCS#12.
+
+* ``create_identity`` makes a self-signed certificate (key usage: digital signature and
+  non-repudiation) and writes key and certificate to a ``.p12`` readable only by its owner (0600).
+* ``import_identity`` takes a PKCS#12 issued by an organisation's CA, checks it can sign (key
+  matches the certificate, valid today, key usage allows signatures) and keeps a copy in the
+  user's data folder.
+* Passphrases are read from a file (never a command-line argument, so they do not land in shell
+  history or the process list); they are never stored or logged.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import os
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+from alassess.domain.errors import InputError
+
+APP_NAME = "AlAssess"
+MIN_PASSPHRASE = 4
+RSA_BITS = 3072
+DEFAULT_DAYS = 5 * 365
+
+
+@dataclass
+class CertInfo:
+    """A certificate described in plain fields (for the CLI, the GUI and reports)."""
+
+    subject: str
+    common_name: str
+    organisation: str
+    issuer: str
+    serial: str
+    not_before: str
+    not_after: str
+    sha256: str
+    self_signed: bool
+    path: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def user_data_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def identities_dir() -> Path:
+    return user_data_dir() / "identities"
+
+
+# ---- passphrases ------------------------------------------------------------------------------
+
+def read_passphrase_file(path: str | Path) -> bytes:
+    """The passphrase is the file's first line (a trailing newline is not part of it)."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("passphrase_file_missing", "--passphrase-file", path=str(path)) from None
+    except OSError as exc:
+        raise InputError("file_unreadable", "--passphrase-file", path=str(path),
+                         reason=exc.strerror or str(exc)) from None
+    line = raw.splitlines()[0] if raw.splitlines() else b""
+    if not line:
+        raise InputError("passphrase_empty", "--passphrase-file", path=str(path))
+    return line
+
+
+# ---- certificate helpers ----------------------------------------------------------------------
+
+def _name_attr(name: x509.Name, oid: x509.ObjectIdentifier) -> str:
+    attrs = name.get_attributes_for_oid(oid)
+    return str(attrs[0].value) if attrs else ""
+
+
+def cert_info(cert: x509.Certificate, path: str | Path = "") -> CertInfo:
+    return CertInfo(
+        subject=cert.subject.rfc4514_string(),
+        common_name=_name_attr(cert.subject, NameOID.COMMON_NAME),
+        organisation=_name_attr(cert.subject, NameOID.ORGANIZATION_NAME),
+        issuer=cert.issuer.rfc4514_string(),
+        serial=format(cert.serial_number, "x"),
+        not_before=cert.not_valid_before_utc.isoformat(),
+        not_after=cert.not_valid_after_utc.isoformat(),
+        sha256=hashlib.sha256(cert.public_bytes(serialization.Encoding.DER)).hexdigest(),
+        self_signed=cert.issuer == cert.subject,
+        path=str(path),
+    )
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    """Write ``data`` to a new file readable and writable by its owner only (0600)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+# ---- create -----------------------------------------------------------------------------------
+
+def create_identity(name: str, organisation: str, out: str | Path, passphrase: bytes, *,
+                    email: str = "", days: int = DEFAULT_DAYS, overwrite: bool = False) -> CertInfo:
+    """A self-signed signing certificate and its key, in a passphrase-protected PKCS#12 (0600)."""
+    name = (name or "").strip()
+    if not name:
+        raise InputError("identity_name_required", "--name")
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise InputError("passphrase_too_short", "--passphrase-file", n=MIN_PASSPHRASE)
+    out = Path(out)
+    if out.exists() and not overwrite:
+        raise InputError("identity_exists", "--out", path=str(out))
+    key = rsa.generate_private_key(public_exponent=65537, key_size=RSA_BITS)
+    attrs = [x509.NameAttribute(NameOID.COMMON_NAME, name)]
+    if organisation and organisation.strip():
+        attrs.append(x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation.strip()))
+    attrs.append(x509.NameAttribute(NameOID.COUNTRY_NAME, "CN"))
+    if email:
+        attrs.append(x509.NameAttribute(NameOID.EMAIL_ADDRESS, email))
+    subject = x509.Name(attrs)
+    now = _dt.datetime.now(_dt.UTC)
+    builder = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - _dt.timedelta(minutes=5))
+        .not_valid_after(now + _dt.timedelta(days=days))
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False,
+                                     data_encipherment=False, key_agreement=False, key_cert_sign=False,
+                                     crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION,
+                                              ExtendedKeyUsageOID.CODE_SIGNING]), critical=False)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+    )
+    cert = builder.sign(key, hashes.SHA256())
+    data = pkcs12.serialize_key_and_certificates(
+        name.encode("utf-8"), key, cert, None, serialization.BestAvailableEncryption(passphrase))
+    _write_private(out, data)
+    return cert_info(cert, out)
+
+
+# ---- load and check ---------------------------------------------------------------------------
+
+@dataclass
+class LoadedIdentity:
+    key: Any
+    cert: x509.Certificate
+    chain: list[x509.Certificate]
+    data: bytes
+
+
+def load_identity(path: str | Path, passphrase: bytes) -> LoadedIdentity:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except (FileNotFoundError, IsADirectoryError):
+        raise InputError("identity_not_found", "--identity", path=str(path)) from None
+    except OSError as exc:
+        raise InputError("file_unreadable", "--identity", path=str(path), reason=exc.strerror or str(exc)) from None
+    try:
+        key, cert, chain = pkcs12.load_key_and_certificates(data, passphrase)
+    except Exception:
+        raise InputError("identity_wrong_passphrase", "--identity", path=str(path)) from None
+    if key is None or cert is None:
+        raise InputError("identity_no_key", "--identity", path=str(path))
+    pub = serialization.PublicFormat.SubjectPublicKeyInfo
+    if (key.public_key().public_bytes(serialization.Encoding.DER, pub)
+            != cert.public_key().public_bytes(serialization.Encoding.DER, pub)):
+        raise InputError("identity_key_mismatch", "--identity", path=str(path))
+    if not isinstance(key, (rsa.RSAPrivateKey, ec.EllipticCurvePrivateKey)):
+        raise InputError("identity_no_key", "--identity", path=str(path))
+    return LoadedIdentity(key, cert, list(chain or []), data)
+
+
+def check_can_sign(cert: x509.Certificate, at: _dt.datetime | None = None) -> None:
+    """Raise an InputError when the certificate cannot make a signature that verifies."""
+    at = at or _dt.datetime.now(_dt.UTC)
+    if at > cert.not_valid_after_utc:
+        raise InputError("identity_expired", "--identity", date=cert.not_valid_after_utc.date().isoformat())
+    if at < cert.not_valid_before_utc:
+        raise InputError("identity_not_yet_valid", "--identity", date=cert.not_valid_before_utc.date().isoformat())
+    try:
+        ku = cert.extensions.get_extension_for_class(x509.KeyUsage).value
+    except x509.ExtensionNotFound:
+        return  # no restriction
+    if not (ku.digital_signature or ku.content_commitment):
+        raise InputError("identity_key_usage", "--identity")
+
+
+def import_identity(path: str | Path, passphrase: bytes, folder: str | Path | None = None) -> CertInfo:
+    """Validate a PKCS#12 issued by an organisation's CA and keep a copy (0600) in the data folder."""
+    ident = load_identity(path, passphrase)
+    check_can_sign(ident.cert)
+    folder = Path(folder) if folder else identities_dir()
+    info = cert_info(ident.cert)
+    stem = "".join(ch for ch in (info.common_name or "identity") if ch.isalnum() or ch in "-_") or "identity"
+    target = folder / f"{stem}-{info.sha256[:8]}.p12"
+    _write_private(target, ident.data)
+    info.path = str(target)
+    return info
+
+
+def list_identities(folder: str | Path | None = None) -> list[dict[str, Any]]:
+    """The identities kept in the data folder (file names only: their keys stay locked)."""
+    folder = Path(folder) if folder else identities_dir()
+    if not folder.is_dir():
+        return []
+    return [{"path": str(p), "name": p.stem} for p in sorted(folder.glob("*.p12"))]
+
+
+def resolve_identity(spec: str | Path, folder: str | Path | None = None) -> Path:
+    """A path to a .p12, or the name of an imported identity in the data folder."""
+    p = Path(spec)
+    if p.exists():
+        return p
+    folder = Path(folder) if folder else identities_dir()
+    for cand in (folder / str(spec), folder / f"{spec}.p12"):
+        if cand.is_file():
+            return cand
+    matches = sorted(folder.glob(f"{spec}*.p12")) if folder.is_dir() and str(spec) else []
+    if len(matches) == 1:
+        return matches[0]
+    raise InputError("identity_not_found", "--identity", path=str(spec))

@@ -1,0 +1,62 @@
+"""Run every benchmark and print each figure beside its budget; write the results to JSON.
+
+    python bench/run.py [--only NAME ...] [--out bench/results.json]
+
+Each ``bench/bench_*.py`` module has ``run() -> list[Figure]``. Benchmarks measure; they never
+fail the test suite. The exit status is 0 when every figure is within its budget, else 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import importlib
+import json
+import platform
+import sys
+import traceback
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from common import Figure  # noqa: E402
+
+
+def modules() -> list[str]:
+    return sorted(p.stem for p in HERE.glob("bench_*.py"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--only", nargs="*", help="run only these modules (e.g. bench_score)")
+    ap.add_argument("--out", type=Path, default=HERE / "results.json")
+    args = ap.parse_args(argv)
+    names = [n for n in modules() if not args.only or n in args.only or n.removeprefix("bench_") in args.only]
+    figures: list[Figure] = []
+    errors: dict[str, str] = {}
+    print(f"{'benchmark':<62} {'measured':>12} {'budget':>10}  ")
+    for name in names:
+        try:
+            mod = importlib.import_module(name)
+            got = mod.run()
+        except Exception as exc:  # a broken benchmark is reported, the others still run
+            errors[name] = f"{type(exc).__name__}: {exc}"
+            print(f"{name:<62} {'ERROR':>12}  {errors[name]}")
+            traceback.print_exc(file=sys.stderr)
+            continue
+        for f in got:
+            figures.append(f)
+            mark = "ok" if f.within else "OVER"
+            print(f"{f.name:<62} {f.value:>10.3f} {f.unit:<2}{f.budget:>8.3g} {f.unit:<2} {mark}")
+    result = {"when": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
+              "machine": {"python": platform.python_version(), "platform": platform.platform(),
+                          "processor": platform.processor() or platform.machine()},
+              "figures": [f.as_dict() for f in figures], "errors": errors}
+    args.out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"results written to {args.out}")
+    return 0 if not errors and all(f.within for f in figures) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -100,6 +100,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "labels_bad_qr": ("不是危险废物标签二维码（首行应为 危险废物标签/HWL1）", "not a hazardous-waste label QR code (the first line must be 危险废物标签/HWL1)"),
     "labels_serials_missing": ("数据库 {path} 缺少标签顺序号表（迁移 3 未执行），请用新版本创建或修复数据库", "database {path} lacks the label serial table (migration 3 was not applied); recreate or repair it with this version"),
     "labels_source_required": ("请指定评估文件，或同时给出 --db 和 --plant", "give an assessment file, or --db together with --plant"),
+    "labels_cannot_write": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
+    "labels_first_serial_needs_no_persist": ("--first-serial 只能与 --no-persist 一起用；记录顺序号时由数据库分配", "--first-serial works only with --no-persist; recorded serials are assigned by the database"),
     "labels_paper_too_small": ("纸张 {paper} 太小：去掉页边距和说明后放不下 {min} mm 见方的拼接块；请选更大的纸", "paper {paper} is too small: after margins and the note there is no room for a {min} mm tile; choose a larger paper"),
 }
 

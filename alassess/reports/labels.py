@@ -413,34 +413,35 @@ def draw_zone_sign(c, sign: content.ZoneSign) -> tuple[float, float]:
     gap = pad * 0.8
     cell_w = (x1 - x0 - (cols - 1) * gap) / cols
     cell_h = (y - bottom - gap - (rows - 1) * gap) / rows
-    cstyle = body
     for i, zone in enumerate(zones):
         r, col = divmod(i, cols)
         cx = x0 + col * (cell_w + gap)
         cy = y - (r + 1) * cell_h - r * gap
         set_fill(c, z["cells"])
+        set_stroke(c, z["foreground"])
         c.setLineWidth(0.8)
         c.rect(cx, cy, cell_w, cell_h, stroke=1, fill=1)
         set_fill(c, z["foreground"])
-        big = lt.Style(t * 1.6, bold=True)
-        ty = cy + cell_h - pad * 0.7
-        lt.draw_centred(c, cx + cell_w / 2, ty - big.baseline_below_top(1.3 * big.cjk_size), zone.letter, big)
-        ty -= 1.3 * big.cjk_size
-        texts = [zone.name, f"废物代码：{zone.code}", f"废物类别：{zone.category}"]
-        for text in texts:
-            s = cstyle
+        big = lt.Style(float(z["zone_letter_mm"]), bold=True)
+        ty = cy + cell_h - pad * 0.6
+        lt.draw_centred(c, cx + cell_w / 2, ty - big.baseline_below_top(1.35 * big.cjk_size), zone.letter, big)
+        ty -= 1.35 * big.cjk_size
+        hz = "、".join(content.spec()["hazards"]["items"][h]["zh"] for h in zone.hazards)
+        for text in (zone.name, f"废物代码：{zone.code}", f"废物类别：{zone.category}", f"危险特性：{hz}"):
+            s = body
             while lt.width(text, s) > cell_w - 4 and s.hscale > 70:
                 s = s.with_(hscale=s.hscale - 4)
             lt.draw_centred(c, cx + cell_w / 2, ty - s.baseline_below_top(line), text, s)
             ty -= line
-        # hazard pictograms at the bottom of the cell
-        room = ty - cy - pad * 0.5
+        # hazard pictograms fill the rest of the cell
+        room = ty - cy - pad * 0.6
         if room > 2 * t:
             n = len(zone.hazards)
-            diag = min(room, (cell_w - 8) / n - 3)
-            for k, hz in enumerate(zone.hazards):
-                pcx = cx + cell_w / 2 + (k - (n - 1) / 2) * (diag + 3)
-                pg.hazard_pictogram(c, hz, pcx, cy + pad * 0.4 + room / 2, diag)
+            pgap = pad * 0.5
+            diag = min(room, (cell_w - pad - (n - 1) * pgap) / n)
+            for k, hname in enumerate(zone.hazards):
+                pcx = cx + cell_w / 2 + (k - (n - 1) / 2) * (diag + pgap)
+                pg.hazard_pictogram(c, hname, pcx, cy + pad * 0.3 + room / 2, diag)
                 set_fill(c, z["foreground"])
     # footer
     set_fill(c, z["foreground"])

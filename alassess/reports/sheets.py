@@ -106,11 +106,12 @@ def grid_plan(paper: content.Paper, w: float, h: float) -> GridPlan | None:
     Each item has a caption band above it; items are separated by a gap wide enough for the crop
     marks; the note band is at the bottom of the sheet."""
     s = _sheet()
-    m, g, note = float(s["margin_mm"]), float(s["gap_mm"]), float(s["note_band_mm"])
+    m, g = float(s["margin_mm"]), float(s["gap_mm"])
     cap = float(s["caption_mm"]) * 2
     eps = 1e-6
     best: GridPlan | None = None
     for pw, ph in _orientations(paper):
+        note = band_height(pw)
         aw = pw - 2 * m
         ah = ph - 2 * m - note
         cols = int((aw + g + eps) // (w + g))
@@ -139,12 +140,13 @@ def _split(length: float, window: float, overlap: float) -> list[tuple[float, fl
 def tile_plan(paper: content.Paper, w: float, h: float) -> TilePlan:
     """Tiles for an item larger than the sheet, in the orientation needing the fewest sheets."""
     s = _sheet()
-    m, note, head = float(s["margin_mm"]), float(s["note_band_mm"]), float(s["tile_header_mm"])
+    m = float(s["margin_mm"])
     overlap = float(s["tile_overlap_mm"])
     best: TilePlan | None = None
     for pw, ph in _orientations(paper):
+        note = band_height(pw, tiled=True)
         ww = pw - 2 * m
-        wh = ph - 2 * m - note - head
+        wh = ph - 2 * m - note
         if ww < 3 * overlap or wh < 3 * overlap:
             continue
         xs = _split(w, ww, overlap)
@@ -169,17 +171,62 @@ def note_style() -> lt.Style:
     return lt.Style(float(_sheet()["note_text_mm"]), bold=False)
 
 
-def draw_note(c, page_w: float, margin: float) -> None:
-    """The print-at-100 % note and the scale bar, in the band at the bottom of the sheet."""
+_BAR_ROW = 6.0  # mm: the scale bar (2 mm), its figures above and a little air
+
+
+def _line() -> float:
+    return 1.3 * note_style().cjk_size
+
+
+def _map_reserve() -> float:
+    return float(_sheet()["tile_map_mm"]) + 3
+
+
+def _note_texts(bar: float, tile: tuple[Tile, TilePlan] | None) -> list[str]:
     s = _sheet()
+    texts = [s["note_zh"].format(bar=f"{bar:g}"), s["note_en"].format(bar=f"{bar:g}")]
+    if tile is not None:
+        t, tp = tile
+        texts.append(s["tile_zh"].format(i=t.index, n=len(tp.tiles), row=t.row, col=t.col, rows=tp.ny, cols=tp.nx))
+        texts.append(s["tile_en"].format(i=t.index, n=len(tp.tiles), row=t.row, col=t.col, rows=tp.ny, cols=tp.nx))
+    return texts
+
+
+def _bar_length(page_w: float) -> float:
+    s = _sheet()
+    avail = page_w - 2 * float(s["margin_mm"])
+    return next((float(b) for b in s["scale_bar_mm"] if float(b) <= avail), float(s["scale_bar_mm"][-1]))
+
+
+def _note_lines(page_w: float, tile: tuple[Tile, TilePlan] | None, *, tiled: bool = False) -> list[str]:
+    m = float(_sheet()["margin_mm"])
+    avail = page_w - 2 * m - (_map_reserve() if (tile is not None or tiled) else 0)
     st = note_style()
-    avail = page_w - 2 * margin
-    bar = next((float(b) for b in s["scale_bar_mm"] if float(b) <= avail), float(s["scale_bar_mm"][-1]))
-    band = float(s["note_band_mm"])
-    line = 1.45 * st.cjk_size
-    y = margin + band
-    # scale bar: alternating 10 mm segments, 2 mm tall, ticks and figures
-    by = y - 2.2 - 2.5
+    texts = _note_texts(_bar_length(page_w), tile)
+    if tiled and tile is None:  # for sizing: a worst-case tile text
+        fake = Tile(88, 8, 8, 0, 0, 1, 1)
+        texts = _note_texts(_bar_length(page_w), (fake, TilePlan(0, 0, (0, 0, 0, 0), 8, 8, (fake,) * 88, 1, 1)))
+    out: list[str] = []
+    for text in texts:
+        out.extend(lt.wrap(text, st, avail, avail))
+    return out
+
+
+def band_height(page_w: float, *, tiled: bool = False) -> float:
+    """Height of the band at the bottom of a sheet: scale bar, the 100 % note (and on tiles, the tile
+    index and how to join the tiles)."""
+    return _BAR_ROW + len(_note_lines(page_w, None, tiled=tiled)) * _line() + 1.0
+
+
+def draw_note(c, page_w: float, margin: float, tile: tuple[Tile, TilePlan] | None = None) -> None:
+    """The print-at-100 % note, the scale bar (and the tile index) in the band at the bottom."""
+    st = note_style()
+    bar = _bar_length(page_w)
+    lines = _note_lines(page_w, tile)
+    line = _line()
+    top = margin + _BAR_ROW + len(lines) * line + 1.0
+    # scale bar: alternating segments, 2 mm tall, figures above
+    by = top - 4.6
     c.setLineWidth(0.25)
     c.setStrokeColorRGB(0, 0, 0)
     seg = 10.0 if bar >= 50 else 5.0
@@ -187,23 +234,28 @@ def draw_note(c, page_w: float, margin: float) -> None:
         c.setFillColorRGB(*((0, 0, 0) if i % 2 == 0 else (1, 1, 1)))
         c.rect(margin + i * seg, by, seg, 2.0, stroke=1, fill=1)
     c.setFillColorRGB(0, 0, 0)
-    small = lt.Style(2.0, bold=False)
-    lt.draw(c, margin, by + 2.6, "0", small)
-    lt.draw_centred(c, margin + bar / 2, by + 2.6, f"{bar / 2:g}", small)
-    lt.draw(c, margin + bar - lt.width(f"{bar:g} mm", small), by + 2.6, f"{bar:g} mm", small)
-    label = f"比例尺 {bar:g} mm：打印后请用尺子量 / scale bar: measure it with a ruler"
-    ls = small
-    if margin + bar + 3 + lt.width(label, ls) > page_w - margin:
+    small = lt.Style(1.8, bold=False)
+    lt.draw(c, margin, by + 2.5, "0", small)
+    lt.draw_centred(c, margin + bar / 2, by + 2.5, f"{bar / 2:g}", small)
+    lt.draw(c, margin + bar - lt.width(f"{bar:g} mm", small), by + 2.5, f"{bar:g} mm", small)
+    label = f"比例尺 {bar:g} mm，打印后请用尺子量 / scale bar: measure it with a ruler"
+    if margin + bar + 3 + lt.width(label, small) > page_w - margin - (_map_reserve() if tile else 0):
         label = f"← {bar:g} mm"
-    lt.draw(c, margin + bar + 3, by + 0.2, label, ls)
-    # the note, Chinese first
-    zh = s["note_zh"].format(bar=f"{bar:g}")
-    en = s["note_en"].format(bar=f"{bar:g}")
-    yy = by - 1.2
-    for text in (zh, en):
-        for ln in lt.wrap(text, st, avail, avail):
-            lt.draw(c, margin, yy - st.baseline_below_top(line), ln, st)
-            yy -= line
+    lt.draw(c, margin + bar + 3, by + 0.2, label, small)
+    yy = by - 0.8
+    for ln in lines:
+        lt.draw(c, margin, yy - st.baseline_below_top(line), ln, st)
+        yy -= line
+    if tile is not None:
+        t, tp = tile
+        cell = min(float(_sheet()["tile_map_mm"]) / max(tp.nx, 1), (top - margin) / max(tp.ny, 1), 5.0)
+        x0 = page_w - margin - tp.nx * cell
+        y_top = margin + (top - margin + tp.ny * cell) / 2
+        c.setLineWidth(0.2)
+        for other in tp.tiles:
+            c.setFillColorRGB(*((0, 0, 0) if other.index == t.index else (1, 1, 1)))
+            c.rect(x0 + (other.col - 1) * cell, y_top - other.row * cell, cell, cell, stroke=1, fill=1)
+        c.setFillColorRGB(0, 0, 0)
 
 
 def crop_marks(c, x: float, y: float, w: float, h: float) -> None:
@@ -261,11 +313,11 @@ class SheetWriter:
     def per_sheet(self) -> int:
         return self.grid.per_sheet if self.grid else 0
 
-    def _begin_page(self) -> None:
+    def _begin_page(self, tile: tuple[Tile, TilePlan] | None = None) -> None:
         c = self.c
         c.saveState()
         c.scale(mm, mm)
-        draw_note(c, self.page_w, self.margin)
+        draw_note(c, self.page_w, self.margin, tile)
         self._page_open = True
 
     def _end_page(self) -> None:
@@ -308,7 +360,7 @@ class SheetWriter:
         c = self.c
         tp = self.tiles
         s = _sheet()
-        self._begin_page()
+        self._begin_page((tile, tp))
         wx, wy, ww, wh = tp.window
         # the part of the item in this tile's window
         c.saveState()
@@ -353,36 +405,4 @@ class SheetWriter:
                 for f in (0.25, 0.75):
                     xx = tile.x0 + f * (tile.x1 - tile.x0)
                     crosshair(c, *to_page(xx, yc), r)
-        self._tile_header(item, tile)
         self._end_page()
-
-    def _tile_header(self, item: Item, tile: Tile) -> None:
-        c = self.c
-        tp = self.tiles
-        st = note_style()
-        line = 1.45 * st.cjk_size
-        top = self.page_h - self.margin
-        n = len(tp.tiles)
-        head = (f"拼接块 {tile.index}/{n}（第 {tile.row} 行第 {tile.col} 列，共 {tp.ny} 行 {tp.nx} 列）"
-                f"{' · ' + item.caption if item.caption else ''} · {self.item_w:g}×{self.item_h:.1f} mm")
-        howto = ("沿虚线裁去右侧/下侧的重叠部分，压在相邻张上，使十字标记与虚线对齐后粘贴 / "
-                 "Trim along the dashed line, overlap the next sheet, align the cross-hairs")
-        c.setFillColorRGB(0, 0, 0)
-        mapw = 4.0 * tp.nx
-        avail = self.page_w - 2 * self.margin - mapw - 4
-        yy = top
-        for text in (head, howto):
-            for ln in lt.wrap(text, st, avail, avail)[:2]:
-                lt.draw(c, self.margin, yy - st.baseline_below_top(line), ln, st)
-                yy -= line
-        # tile map
-        cell = 4.0
-        x0 = self.page_w - self.margin - mapw
-        for t in tp.tiles:
-            cx = x0 + (t.col - 1) * cell
-            cy = top - t.row * cell
-            c.setStrokeColorRGB(0, 0, 0)
-            c.setLineWidth(0.2)
-            c.setFillColorRGB(*((0, 0, 0) if t.index == tile.index else (1, 1, 1)))
-            c.rect(cx, cy, cell, cell, stroke=1, fill=1)
-        c.setFillColorRGB(0, 0, 0)

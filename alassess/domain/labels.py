@@ -41,6 +41,7 @@ import datetime as _dt
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from functools import cached_property
 from decimal import Decimal
 from typing import Any
 
@@ -342,8 +343,13 @@ class LabelInfo:
     def weight_text(self) -> str:
         return "" if self.weight_t is None else f"{format(self.weight_t.normalize(), 'f')} t"
 
+    @cached_property
+    def id_prefix(self) -> str:
+        """The first 34 characters of the identification code (all but the serial), validated."""
+        return identification_code(self.credit_code, self.dross.code, self.day, 1)[:-3]
+
     def id_code(self, serial: int) -> str:
-        return identification_code(self.credit_code, self.dross.code, self.day, serial)
+        return f"{self.id_prefix}{_check_serial(serial):03d}"
 
 
 def default_texts(dross: DrossClass, dross_kind: str) -> dict[str, str]:

@@ -41,8 +41,8 @@ def _gf_tables() -> tuple[np.ndarray, np.ndarray]:
 _EXP, _LOG = _gf_tables()
 
 
-def _rs_parity(data: list[int], ec_count: int) -> list[int]:
-    """Reed–Solomon parity of ``data`` (QR generator polynomial of degree ``ec_count``)."""
+def _generator(ec_count: int) -> list[int]:
+    """Coefficients (highest degree first, monic) of the QR generator polynomial of degree ``ec_count``."""
     gen = [1]
     for i in range(ec_count):  # (x - α^i)
         nxt = [0] * (len(gen) + 1)
@@ -51,6 +51,31 @@ def _rs_parity(data: list[int], ec_count: int) -> list[int]:
             if g:
                 nxt[j + 1] ^= int(_EXP[(_LOG[g] + i) % 255])
         gen = nxt
+    return gen
+
+
+def _mul(a: int, b: int) -> int:
+    return 0 if a == 0 or b == 0 else int(_EXP[int(_LOG[a]) + int(_LOG[b])])
+
+
+def _unit_parities(data_count: int, ec_count: int) -> np.ndarray:
+    """Parity of each unit data vector: row i is x^(data_count-1-i+ec) mod g, highest degree first."""
+    low = _generator(ec_count)[1:]  # x^ec ≡ low (mod g) in GF(2^8)
+    out = np.zeros((data_count, ec_count), dtype=np.int32)
+    r = list(low)
+    for i in range(data_count - 1, -1, -1):
+        out[i] = r
+        # r·x mod g: shift, and fold the coefficient that overflows back in
+        top = r[0]
+        r = r[1:] + [0]
+        if top:
+            r = [a ^ _mul(top, b) for a, b in zip(r, low, strict=True)]
+    return out
+
+
+def _rs_parity(data: list[int], ec_count: int) -> list[int]:
+    """Reed–Solomon parity of ``data`` by long division (reference for the tests)."""
+    gen = _generator(ec_count)
     rem = list(data) + [0] * ec_count
     for k in range(len(data)):
         coef = rem[k]
@@ -68,11 +93,7 @@ class _Block:
     def __init__(self, data_count: int, ec_count: int) -> None:
         self.data_count = data_count
         self.ec_count = ec_count
-        unit = np.zeros((data_count, ec_count), dtype=np.int32)
-        for i in range(data_count):
-            d = [0] * data_count
-            d[i] = 1
-            unit[i] = _rs_parity(d, ec_count)
+        unit = _unit_parities(data_count, ec_count)
         values = np.arange(256, dtype=np.int32)
         # gf multiply every unit parity by every byte value
         logv = _LOG[values][None, :, None]
@@ -221,16 +242,13 @@ def encode(payload: bytes, ecc: str = "M") -> QrSymbol:
 def run_ops(matrix: np.ndarray) -> str:
     """PDF path operators (``x y w h re``, one unit per module, y up) for the dark runs of each row."""
     n = matrix.shape[0]
-    out: list[str] = []
     padded = np.zeros((n, n + 2), dtype=np.int8)
     padded[:, 1:-1] = matrix
     edges = np.diff(padded, axis=1)
-    for r in range(n):
-        starts = np.flatnonzero(edges[r] == 1)
-        ends = np.flatnonzero(edges[r] == -1)
-        y = n - 1 - r
-        out.extend(f"{s} {y} {e - s} 1 re" for s, e in zip(starts.tolist(), ends.tolist(), strict=True))
-    return "\n".join(out)
+    rows, starts = np.nonzero(edges == 1)  # row-major: starts and ends pair up in order
+    _, ends = np.nonzero(edges == -1)
+    ys = (n - 1 - rows).tolist()
+    return "\n".join(map("{} {} {} 1 re".format, starts.tolist(), ys, (ends - starts).tolist()))
 
 
 def draw_qr(c, x: float, y: float, size: float, symbol: QrSymbol, quiet: int = 4) -> None:

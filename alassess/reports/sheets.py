@@ -300,6 +300,7 @@ class SheetWriter:
         self.grid = grid_plan(paper, item_w, item_h)
         self.tiles = None if self.grid is not None else tile_plan(paper, item_w, item_h)
         self.pages = 0
+        self._note_form: str | None = None
         self._slot = 0
         self._page_open = False
         s = _sheet()
@@ -317,7 +318,20 @@ class SheetWriter:
         c = self.c
         c.saveState()
         c.scale(mm, mm)
-        draw_note(c, self.page_w, self.margin, tile)
+        if tile is None:
+            # the same note on every sheet: drawn once, placed by reference
+            if self._note_form is None:
+                self._note_form = f"sheet_note_{id(self)}"
+                c.beginForm(self._note_form, 0, 0, self.page_w * mm, self.page_h * mm)
+                c.scale(mm, mm)
+                draw_note(c, self.page_w, self.margin)
+                c.endForm()
+            c.saveState()
+            c.scale(1 / mm, 1 / mm)
+            c.doForm(self._note_form)
+            c.restoreState()
+        else:
+            draw_note(c, self.page_w, self.margin, tile)
         self._page_open = True
 
     def _end_page(self) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -129,15 +130,29 @@ def _canvas(buf: io.BytesIO, title: str):
     return c
 
 
+@contextmanager
+def _binary_streams():
+    """Flate-compressed streams without the ASCII85 wrapping (smaller files, much faster to write)."""
+    from reportlab import rl_config
+
+    old = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = old
+
+
 def build(src: PlantSource, opts: LabelOptions, *, db_path: str | Path | None = None,
           today: _dt.date | None = None) -> LabelResult:
     """Build the PDF. With ``db_path`` the serials of a label batch are reserved there first."""
     kind = content.parse_choice(opts.kind, content.KINDS, "--kind", "label")
     paper = content.parse_paper(opts.paper)
     content.dross_class(src.plant.sector)  # alumina: no dross, no labels or signs
-    if kind == "label":
-        return _build_labels(src, opts, paper, db_path, today)
-    return _build_sign(src, opts, kind, paper)
+    with _binary_streams():
+        if kind == "label":
+            return _build_labels(src, opts, paper, db_path, today)
+        return _build_sign(src, opts, kind, paper)
 
 
 def _build_labels(src: PlantSource, opts: LabelOptions, paper: content.Paper, db_path, today) -> LabelResult:

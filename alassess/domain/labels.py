@@ -41,8 +41,8 @@ import datetime as _dt
 import re
 import unicodedata
 from dataclasses import dataclass, replace
-from functools import cached_property
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 from alassess import standards

@@ -171,7 +171,7 @@ def note_style() -> lt.Style:
     return lt.Style(float(_sheet()["note_text_mm"]), bold=False)
 
 
-_BAR_ROW = 6.0  # mm: the scale bar (2 mm), its figures above and a little air
+_BAR_ROW = 5.6  # mm: the scale bar (2 mm), its figures above and a little air
 
 
 def _line() -> float:

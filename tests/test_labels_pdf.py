@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import VALID_CODE
-from labels_util import decode_qr, filled, mm, open_pdf, pdffonts, render, rgb255, size_mm
+from labels_util import decode_qr, filled, mm, open_pdf, pdffonts, render, size_mm
 
 from alassess.domain import labels as L
 from alassess.domain.assessment import Plant

@@ -4,7 +4,6 @@ sign and the facility signs, with their colours, sizes and separators."""
 from __future__ import annotations
 
 import math
-import re
 
 import pytest
 from labels_util import filled, mm, open_pdf, pdffonts, pdftext, render, rgb255, size_mm
@@ -101,9 +100,9 @@ def test_tile_plans_cover_items_on_every_paper(paper, size):
     xs = sorted({(t.x0, t.x1) for t in tp.tiles})
     ys = sorted({(t.y0, t.y1) for t in tp.tiles})
     assert xs[0][0] <= 0 and xs[-1][1] >= w and ys[0][0] <= 0 and ys[-1][1] >= h
-    for (a0, a1), (b0, b1) in zip(xs, xs[1:], strict=False):
+    for (_a0, a1), (b0, _b1) in zip(xs, xs[1:], strict=False):
         assert a1 - b0 >= 10 - 1e-9  # overlap
-    for (a0, a1), (b0, b1) in zip(ys, ys[1:], strict=False):
+    for (_a0, a1), (b0, _b1) in zip(ys, ys[1:], strict=False):
         assert a1 - b0 >= 10 - 1e-9
 
 

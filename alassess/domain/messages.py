@@ -34,6 +34,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bad_format": ("不是 AlAssess 评估文件（format 应为 alassess.assessment）", "not an AlAssess assessment file (format must be alassess.assessment)"),
     "bad_version": ("不支持的文件版本 {value}，本软件支持版本 1", "unsupported file version {value}; this application reads version 1"),
     "bad_json": ("不是有效的 JSON（第 {line} 行第 {col} 列：{reason}）", "not valid JSON (line {line}, column {col}: {reason})"),
+    "duplicate_key": ("“{key}”在同一对象中出现了两次，请只保留一个", "“{key}” appears twice in the same object; keep only one"),
     "file_not_found": ("找不到文件 {path}", "file {path} not found"),
     "file_unreadable": ("无法读取文件 {path}：{reason}", "cannot read file {path}: {reason}"),
     "not_utf8": ("文件不是 UTF-8 编码，请另存为 UTF-8", "the file is not UTF-8; save it as UTF-8"),

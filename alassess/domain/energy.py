@@ -302,9 +302,14 @@ def rule(c: CheckResult, lang: str = "en") -> str:
     return c.spec["rule_zh" if lang == "zh" else "rule_en"].format(**values)
 
 
-def label(c: CheckResult, lang: str = "en") -> str:
+def check_label(check_id: str, lang: str = "en") -> str:
+    """The name of a check, with the thresholds of the current edition filled in."""
     values = {k: _fmt(v) for k, v in thresholds().items()}
-    return c.spec["label_zh" if lang == "zh" else "label_en"].format(**values)
+    return _spec(check_id)["label_zh" if lang == "zh" else "label_en"].format(**values)
+
+
+def label(c: CheckResult, lang: str = "en") -> str:
+    return check_label(c.id, lang)
 
 
 def to_json(r: EnergyResult | None, lang: str = "en") -> dict[str, Any] | None:

@@ -209,3 +209,16 @@ def test_trend_unknown_plant_or_database_is_one_line_exit_2(demo_db, tmp_path, c
     assert main(["trend", "--db", str(missing), "--plant", "1"]) == 2
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
     assert not missing.exists()
+
+
+def test_opening_a_database_does_not_load_pandas():
+    """sqlite-utils would import pandas and numpy (≈0.6 s) for every database command; they stay
+    unloaded, and pandas still imports normally afterwards."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from alassess.services import trends; import alassess.store.repo; "
+            "print('pandas' in sys.modules, 'numpy' in sys.modules); import pandas; print(bool(pandas.DataFrame))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["False", "False", "True"]

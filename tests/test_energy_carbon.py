@@ -221,7 +221,7 @@ def test_banned_technology_file_through_the_cli(write_doc, capsys):
     assert main(["score", str(p), "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["guideline"]["banned_technologies"] == ["tech_soderberg_cells"]
-    assert out["guideline"]["technology_status"] == "fail"
+    assert out["guideline"]["technology"]["status"] == "fail"
 
 
 def test_plain_text_summary_in_both_languages():

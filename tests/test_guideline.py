@@ -176,8 +176,8 @@ def test_banned_technology_present_is_a_failed_check_naming_it():
     a, r = evaluate("alumina", values)
     g = r["guideline"]
     assert g["banned_technologies"] == ["tech_cone_settlers", "tech_rotary_kiln_calcination"]
-    assert g["technology_status"] == "fail"
-    failed = [t for t in g["technologies"] if t["status"] == "fail"]
+    assert g["technology"]["status"] == "fail"
+    failed = [t for t in g["technology"]["items"] if t["status"] == "fail"]
     assert [t["label_zh"] for t in failed] == ["普通锥形单层或多层沉降槽", "氢氧化铝回转窑焙烧工艺"]
     zh = text_summary(a, scoring.evaluate(a, "zh"), "zh")
     assert "淘汰类工艺仍在使用：普通锥形单层或多层沉降槽" in zh
@@ -191,27 +191,27 @@ def test_anode_plant_technology_of_an_electrolytic_plant():
     values["tech_coal_fired_pot_calciner"] = True
     _, r = evaluate("electrolytic", values)
     assert r["guideline"]["banned_technologies"] == ["tech_coal_fired_pot_calciner"]
-    parts = {t["id"]: t["part"] for t in r["guideline"]["technologies"]}
+    parts = {t["id"]: t["part"] for t in r["guideline"]["technology"]["items"]}
     assert parts["tech_soderberg_cells"] == "electrolytic" and parts["tech_coal_fired_pot_calciner"] == "carbon"
 
 
 def test_all_answered_no_passes_and_unanswered_is_missing_never_a_pass():
     all_no = {t: False for t in BANNED["alumina"]}
     _, r = evaluate("alumina", all_no)
-    assert r["guideline"]["technology_status"] == "pass" and r["guideline"]["banned_technologies"] == []
+    assert r["guideline"]["technology"]["status"] == "pass" and r["guideline"]["banned_technologies"] == []
     partial = dict(all_no)
     del partial["tech_double_drum_leaf_filter"]
     _, r = evaluate("alumina", partial)
-    assert r["guideline"]["technology_status"] == "missing"
-    assert r["guideline"]["technologies_unanswered"] == ["tech_double_drum_leaf_filter"]
+    assert r["guideline"]["technology"]["status"] == "missing"
+    assert r["guideline"]["technology"]["unanswered"] == ["tech_double_drum_leaf_filter"]
     _, r = evaluate("alumina", {})
-    assert r["guideline"]["technology_status"] == "missing"
-    assert len(r["guideline"]["technologies_unanswered"]) == 7
+    assert r["guideline"]["technology"]["status"] == "missing"
+    assert len(r["guideline"]["technology"]["unanswered"]) == 7
 
 
 def test_sectors_without_a_banned_list():
     _, r = evaluate("recycled", {"recycled_al_share_pct": 50})
-    assert r["guideline"]["banned_technologies"] == [] and r["guideline"]["technology_status"] == "not_applicable"
+    assert r["guideline"]["banned_technologies"] == [] and r["guideline"]["technology"]["status"] == "not_applicable"
     assert r["guideline"]["encouraged"]["total"] == 0
 
 
@@ -232,7 +232,7 @@ def test_encouraged_adoption_is_reported_not_scored():
     assert (enc["adopted_count"], enc["answered_count"], enc["total"]) == (2, 3, 11)
     assert [i["part"] for i in enc["items"]][:5] == ["electrolytic"] * 5
     # nothing else changes
-    for key in ("indicators", "banned_technologies", "technology_status"):
+    for key in ("indicators", "banned_technologies", "technology"):
         assert adopted["guideline"][key] == plain["guideline"][key]
     assert adopted["circular_economy"]["index"] == plain["circular_economy"]["index"]
 

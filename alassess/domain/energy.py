@@ -339,7 +339,7 @@ def to_json(r: EnergyResult | None, lang: str = "en") -> dict[str, Any] | None:
         checks.append(item)
     return {
         "checks": checks,
-        "failed": r.failed,
-        "status_counts": {s: sum(1 for c in r.checks if c.status == s) for s in STATUSES},
+        "summary": {"failed": r.failed,
+                    "status_counts": {s: sum(1 for c in r.checks if c.status == s) for s in STATUSES}},
         "standard": {"source": d["source"], "edition": d["edition"]},
     }

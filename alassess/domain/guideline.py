@@ -189,13 +189,18 @@ def to_json(r: GuidelineResult | None, lang: str = "en") -> dict[str, Any] | Non
         })
     counts = {lv: sum(1 for i in r.indicators if i.level == lv) for lv in LEVELS}
     adopted = [t.field.id for t in r.encouraged if t.answer is True]
+    # Only "indicators" and "banned_technologies" are top-level lists; everything else is nested in
+    # objects, so a generic renderer shows the two lists and skips the details it does not know.
     return {
         "indicators": indicators,
         "level_counts": counts,
         "banned_technologies": r.banned_present,
-        "technology_status": r.technology_status,
-        "technologies": [_tech_json(t, lang, True) for t in r.banned],
-        "technologies_unanswered": [t.field.id for t in r.banned if t.answer is None],
+        "technology": {
+            "status": r.technology_status,
+            "status_label": messages.text(f"ec_status_{r.technology_status}", lang),
+            "items": [_tech_json(t, lang, True) for t in r.banned],
+            "unanswered": [t.field.id for t in r.banned if t.answer is None],
+        },
         "encouraged": {
             "scored": False,
             "adopted": adopted,

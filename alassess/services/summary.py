@@ -73,14 +73,15 @@ def _guideline_lines(part: dict[str, Any], zh: bool) -> list[str]:
         value = f"{_num(i.get('value'))} {i.get('unit', '')}".strip() if i.get("value") is not None else "—"
         lines.append(f"  {_pad(i.get('label', i['id']), 34)} {value:>9}  [{i.get('level_label', i['level'])}]  "
                      + (f"{i['detail']}" if i.get("detail") else ""))
-    names = {t["id"]: t.get("label", t["id"]) for t in part.get("technologies", [])}
+    tech = part.get("technology") or {}
+    names = {t["id"]: t.get("label", t["id"]) for t in tech.get("items", [])}
     for t in part.get("banned_technologies", []):
         lines.append(("  ✗ 淘汰类工艺仍在使用：" if zh else "  ✗ banned technology still in use: ") + names.get(t, t))
-    status = part.get("technology_status")
+    status = tech.get("status")
     if status == "pass":
         lines.append("  ✓ 淘汰类工艺均未使用" if zh else "  ✓ no banned technology in use")
     elif status == "missing":
-        n = len(part.get("technologies_unanswered", []))
+        n = len(tech.get("unanswered", []))
         lines.append(f"  ? 淘汰类工艺有 {n} 项未回答" if zh else f"  ? {n} banned-technology question(s) unanswered")
     enc = part.get("encouraged") or {}
     if enc.get("total"):

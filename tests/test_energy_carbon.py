@@ -239,3 +239,17 @@ def test_bad_energy_input_is_one_line_naming_the_field(write_doc, capsys):
     assert main(["score", str(p), "--json"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "values.env_performance_grade" in err[0] and "A/B/C" in err[0]
+
+
+def test_input_hints_quote_the_thresholds_of_the_data_file():
+    t = {k: v["value"] for k, v in standards.load("energy_carbon")["thresholds"].items()}
+    from alassess.domain import fields
+
+    expect = {"cell_current_ka": ["cell_current_min_ka"],
+              "ac_consumption_kwh_per_t": ["ac_benchmark_kwh_per_t", "ac_baseline_kwh_per_t"],
+              "renewable_share_pct": ["renewable_share_min_pct"], "direct_alloying_pct": ["direct_alloying_min_pct"],
+              "clean_transport_pct": ["clean_transport_min_pct", "clean_transport_key_region_min_pct"]}
+    for fid, keys in expect.items():
+        f = fields.get(fid)
+        for key in keys:
+            assert t[key] in f.hint_zh and t[key] in f.hint_en, (fid, key)

@@ -269,3 +269,11 @@ def test_plain_text_summary_lists_levels(write_doc, capsys):
     assert "导则指标" in out and "再生铝消费量占铝总消费量的比例" in out and "[先进]" in out
     assert "冷却水复用率" in out and "[缺失]" in out
     assert "尾矿综合利用率" not in out  # not applicable to recycled aluminium: not printed
+
+
+def test_input_hints_quote_the_levels_of_the_data_file():
+    """The hints an assessor reads while typing quote the same levels the score applies."""
+    for item in standards.load("guideline")["indicators"]:
+        f = fields.get(item["id"])
+        for key in ("compliant", "advanced"):
+            assert f"{item[key]}%" in f.hint_zh and f"{item[key]} %" in f.hint_en, (f.id, key)

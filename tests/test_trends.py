@@ -186,14 +186,16 @@ def test_trend_command_text(demo_db, capsys):
     assert "能源产出" in out and "0.595238* (+4.43%)" in out
     assert "冷却水复用率" in out and "100 (+2 百分点)" in out
     assert "循环经济指数" in out and "节能降碳核查" in out and "低于基准水平" in out
-    assert main(["--lang", "en", "trend", "--db", str(demo_db), "--plant", "1"]) == 0
+    assert main(["--lang", "en", "trend", "--db", str(demo_db), "--plant", "渝西氧化铝有限公司"]) == 0
     out = capsys.readouterr().out
     assert "Tailings utilisation rate" in out and "33 (+5 pp)" in out and "Guideline levels" in out
 
 
 def test_trend_command_json(demo_db, capsys):
-    assert main(["trend", "--db", str(demo_db), "--plant", "3", "--json"]) == 0
+    code = trends.plant_trend(demo_db, 3)["plant"]["credit_code"]
+    assert main(["trend", "--db", str(demo_db), "--plant", code.lower(), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
+    assert data["plant"]["id"] == 3
     share = indicator(data, "recycled_al_share_pct")
     # 92 → 96 → 99.6: +4 (4.35 %), +3.6 (3.75 %)
     assert [p["value"] for p in share["points"]] == [92, 96, 99.6]
@@ -205,6 +207,8 @@ def test_trend_unknown_plant_or_database_is_one_line_exit_2(demo_db, tmp_path, c
     assert main(["trend", "--db", str(demo_db), "--plant", "999"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert err == ["error: plant 999 not found"]
+    assert main(["--lang", "zh", "trend", "--db", str(demo_db), "--plant", "不存在的厂"]) == 2
+    assert capsys.readouterr().err.strip().splitlines() == ["错误：找不到企业 不存在的厂"]
     missing = tmp_path / "nope.db"
     assert main(["trend", "--db", str(missing), "--plant", "1"]) == 2
     assert len(capsys.readouterr().err.strip().splitlines()) == 1

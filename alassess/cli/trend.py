@@ -18,7 +18,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                                    "percentage points for rates; the circular-economy index and grade, guideline "
                                    "levels and energy & carbon checks per period. / 企业各评估期指标及同比变化。")
     add_db(p)
-    p.add_argument("--plant", type=int, required=True, help="plant id (see alassess list --json)")
+    p.add_argument("--plant", required=True,
+                   help="plant id (alassess list --json shows plant_id), unified social credit code or exact name")
     p.add_argument("--json", action="store_true", help="print the trend as JSON")
     p.set_defaults(func=cmd_trend)
 

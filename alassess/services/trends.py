@@ -157,14 +157,27 @@ def trend_from_db(db: Any, plant_id: int, lang: str = "en") -> dict[str, Any]:
     return out
 
 
-def plant_trend(db_path: str | Path, plant_id: int, lang: str = "en") -> dict[str, Any]:
-    """The trend of plant ``plant_id`` in the database at ``db_path``."""
+def resolve_plant(db: Any, ref: int | str) -> int:
+    """A plant id from an id, a unified social credit code or the exact plant name."""
+    from alassess.store import repo
+
+    text = str(ref).strip()
+    if text.isdigit():
+        return int(text)
+    for row in repo.list_plants(db):
+        if (row["credit_code"] or "").upper() == text.upper() or row["name"] == text:
+            return int(row["id"])
+    raise NotFoundError("plant_not_found", None, id=text)
+
+
+def plant_trend(db_path: str | Path, plant: int | str, lang: str = "en") -> dict[str, Any]:
+    """The trend of a plant (id, credit code or name) in the database at ``db_path``."""
     from alassess.store.db import open_db
 
     if str(db_path) != ":memory:" and not Path(db_path).exists():
         raise NotFoundError("file_not_found", None, path=str(db_path))
     db = open_db(db_path)
     try:
-        return trend_from_db(db, plant_id, lang)
+        return trend_from_db(db, resolve_plant(db, plant), lang)
     finally:
         db.conn.close()

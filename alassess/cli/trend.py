@@ -14,7 +14,7 @@ from alassess.cli.core import add_db, db_path
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("trend", help="a plant's indicators over its periods with year-over-year change / 多期趋势",
                        description="Every indicator of a plant per period (latest revision of each) with the change "
-                                   "from the previous period: relative change in %% for quantities, the change in "
+                                   "from the previous period: relative change in % for quantities, the change in "
                                    "percentage points for rates; the circular-economy index and grade, guideline "
                                    "levels and energy & carbon checks per period. / 企业各评估期指标及同比变化。")
     add_db(p)

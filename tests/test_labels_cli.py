@@ -150,3 +150,17 @@ def test_chinese_messages(label_file, tmp_path):
                        capture_output=True, text=True, env=env, timeout=120)
     assert r.returncode == 0, r.stderr
     assert "每个容器 2 张" in r.stdout and "请按实际尺寸（100%）打印" in r.stdout
+
+
+def test_unusable_default_database_still_prints_and_says_so(label_file, tmp_path, monkeypatch, capsys):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("XDG_DATA_HOME", str(blocker))
+    out = tmp_path / "a.pdf"
+    assert main(["labels", str(label_file), "--out", str(out), "--date", "2025-03-01"]) == 0
+    assert "not recorded" in capsys.readouterr().err
+    assert codes_in(out)[0].endswith("001")
+    # an explicit database that cannot be opened is an error, in one line
+    assert main(["labels", str(label_file), "--out", str(out), "--db", str(blocker / "s.db")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "cannot open database" in err[0]

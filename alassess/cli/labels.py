@@ -72,6 +72,19 @@ def cmd_labels(args: argparse.Namespace) -> int:
         from alassess.cli.core import db_path as default_db
 
         db_path = default_db(args)
+        if args.db is None and str(args.kind).strip().lower() == "label":
+            # the implicit default database: when it cannot be used (read-only home, broken file),
+            # print anyway, without recording, and say so; an explicit --db must work
+            from alassess.domain.errors import AlAssessError
+
+            try:
+                svc.open_database(db_path).conn.close()
+            except AlAssessError as exc:
+                reason = exc.message(args.lang)
+                sys.stderr.write((f"注意：默认数据库不可用（{reason}），本批顺序号未记录\n" if zh else
+                                  f"note: the default database cannot be used ({reason}); serials of this batch "
+                                  "are not recorded\n"))
+                db_path = None
     overrides = {k: getattr(args, k) for k in ("name", "main_components", "harmful_components", "precautions",
                                                "remarks")}
     opts = svc.LabelOptions(kind=args.kind, count=args.count, paper=args.paper, container_volume_l=args.volume,
@@ -93,7 +106,7 @@ def cmd_labels(args: argparse.Namespace) -> int:
             print(f"标签 {size} mm（{res.size_basis}{'，为容纳文字已放大' if res.grown else ''}），"
                   f"最低文字高度 {res.text_mm:g} mm；识别码 {res.id_codes[0]}" +
                   (f" … {res.id_codes[-1]}" if len(res.id_codes) > 1 else ""))
-            if not res.persisted:
+            if args.no_persist:
                 sys.stderr.write("注意：未记录顺序号（--no-persist），这些识别码以后可能重复\n")
         else:
             faces = f", {res.faces} per container (opposite faces)" if res.faces > 1 else ""
@@ -102,7 +115,7 @@ def cmd_labels(args: argparse.Namespace) -> int:
             print(f"label {size} mm ({res.size_basis}{', enlarged to fit the text' if res.grown else ''}), "
                   f"text at least {res.text_mm:g} mm; identification code {res.id_codes[0]}" +
                   (f" … {res.id_codes[-1]}" if len(res.id_codes) > 1 else ""))
-            if not res.persisted:
+            if args.no_persist:
                 sys.stderr.write("note: serials not recorded (--no-persist); these codes may repeat later\n")
     else:
         print(f"已写入 {res.path}：{size} mm，{res.paper} {orient}，{layout}，共 {res.pages} 页" if zh else

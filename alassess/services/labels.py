@@ -80,6 +80,17 @@ class PlantSource:
     self_utilization: bool | None = None
 
 
+def open_database(path: str | Path):
+    """Open (create, upgrade) the database; a path that cannot hold it is a one-line error."""
+    from alassess.domain.errors import AlAssessError
+    from alassess.store.db import open_db
+
+    try:
+        return open_db(path)
+    except OSError as exc:
+        raise AlAssessError("db_unreadable", None, path=str(path), reason=exc.strerror or str(exc)) from None
+
+
 def plant_from_file(path: str | Path) -> PlantSource:
     from alassess.services.files import load_assessment_file
 
@@ -90,9 +101,8 @@ def plant_from_file(path: str | Path) -> PlantSource:
 
 def plant_from_db(db_path: str | Path, plant_id: int) -> PlantSource:
     from alassess.store import repo
-    from alassess.store.db import open_db
 
-    db = open_db(db_path)
+    db = open_database(db_path)
     try:
         plant = repo.get_plant(db, plant_id)
         su = None
@@ -177,9 +187,8 @@ def _build_labels(src: PlantSource, opts: LabelOptions, paper: content.Paper, db
     persisted = db_path is not None
     if persisted:
         from alassess.store import serials
-        from alassess.store.db import open_db
 
-        db = open_db(db_path)
+        db = open_database(db_path)
         try:
             rng = serials.allocate(db, info.credit_code, info.dross.code, day.isoformat(), count,
                                    max_serial=int(content.spec()["identification_code"]["max_serial"]),

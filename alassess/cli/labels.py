@@ -11,7 +11,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "labels", help="print dross labels and signs at true size / 打印铝灰危险废物标签和标志",
         description="Write hazardous-waste labels (a numbered batch) or a sign for a dross-producing plant as a PDF "
-                    "to print at 100 %% (actual size). The plant comes from an assessment file, or from the database "
+                    "to print at 100 % (actual size). The plant comes from an assessment file, or from the database "
                     "(--db DB --plant ID). Label serials are recorded in the database (the given --db, else the "
                     "default database) so an identification code is never issued twice; --no-persist records "
                     "nothing.")

@@ -79,8 +79,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         if not args.identity or not args.passphrase_file:
             raise InputError("report_sign_needs_identity", "--sign")
         passphrase = report.read_passphrase_file(args.passphrase_file)
-    res = report.issue_report(out=args.out, lang=args.lang, file=args.file,
-                              db_path=args.db if args.file is None else args.db,
+    res = report.issue_report(out=args.out, lang=args.lang, file=args.file, db_path=args.db,
                               assessment_id=args.assessment if args.file is None else None,
                               identity=args.identity, passphrase=passphrase, sign=args.sign)
     if _zh(args):

@@ -865,8 +865,8 @@ class _Builder:
         return [PageBreak(), self.p(w("ledger_full"), "h1"), self.table(rows, widths)]
 
 
-def render(inp: ReportInput) -> bytes:
-    """The report as PDF bytes."""
+def render(inp: ReportInput) -> tuple[bytes, int]:
+    """The report as PDF bytes, and its number of pages."""
     b = _Builder(inp)
     buf = BytesIO()
     w = b.w
@@ -885,4 +885,4 @@ def render(inp: ReportInput) -> bytes:
                           PageTemplate("signature", frames=[sig], onPage=b.signature_page_decor)])
     canvasmaker = _canvas_class(inp.font_name, w, inp.report_id, inp.data_sha256, w.clean(inp.assessment.plant.name))
     doc.build(b.story(), canvasmaker=canvasmaker)
-    return buf.getvalue()
+    return buf.getvalue(), doc.page

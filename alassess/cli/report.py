@@ -15,7 +15,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                        description="Build the PDF report of an assessment file or a stored assessment; with --sign, "
                                    "sign it (PAdES) with a PKCS#12 identity. Signing a stored assessment marks it "
                                    "signed (no further edits).")
-    p.add_argument("file", type=Path, nargs="?", help="assessment file (JSON, DOMAIN §8)")
+    p.add_argument("file", type=Path, nargs="?", help="assessment file (JSON, format alassess.assessment)")
     add_db(p)
     p.add_argument("--assessment", type=int, help="stored assessment id (with --db)")
     p.add_argument("--out", type=Path, required=True, help="PDF to write")

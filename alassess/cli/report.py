@@ -110,16 +110,20 @@ def cmd_verify(args: argparse.Namespace) -> int:
     r = verify_pdf(args.pdf, trust_dir=args.trust_dir)
     ok = r.ok and (r.trusted or not args.require_trusted)
     extracted = None
-    if args.extract is not None and r.data is not None:
-        atomic_write(args.extract, r.data)
-        extracted = str(args.extract)
+    zh = _zh(args)
+    if args.extract is not None:
+        if ok and r.data is not None:
+            atomic_write(args.extract, r.data)
+            extracted = str(args.extract)
+        else:
+            r.problems.append("未导出评估数据：报告未通过核验" if zh else
+                              "the assessment data was not extracted: the report did not verify")
     if args.json:
         d = r.to_json()
         d["ok"] = ok
         d["extracted"] = extracted
         sys.stdout.write(json.dumps(d, ensure_ascii=False, indent=2) + "\n")
         return 0 if ok else 1
-    zh = _zh(args)
     if zh:
         print(("签名有效" if ok else "签名无效或报告已被改动") + f"：{r.path}")
         print(f"  签名人：{r.signer or '—'}" + (f"（{r.signer_organisation}）" if r.signer_organisation else ""))

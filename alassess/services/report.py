@@ -111,14 +111,18 @@ class BuiltReport:
 
 
 def build_report(assessment: Assessment, lang: str = "zh", history: list[Any] | None = None, *,
-                 report_id: str | None = None, now: _dt.datetime | None = None) -> BuiltReport:
-    """The report PDF with the assessment data embedded (unsigned)."""
+                 data: bytes | None = None, report_id: str | None = None,
+                 now: _dt.datetime | None = None) -> BuiltReport:
+    """The report PDF with the assessment data embedded (unsigned).
+
+    ``data`` is the assessment file to embed: the file the report was made from, byte for byte;
+    by default the assessment as ``alassess export`` writes it."""
     from alassess.reports import fonts, report
     from alassess.services import scoring
     from alassess.signing.attachments import ASSESSMENT_NAME, attach
 
     lang = "zh" if lang == "zh" else "en"
-    data = assessment_bytes(assessment)
+    data = assessment_bytes(assessment) if data is None else data
     data_hash = hashlib.sha256(data).hexdigest()
     now = now or _dt.datetime.now(_dt.UTC)
     report_id = report_id or new_report_id(data_hash, now)
@@ -186,6 +190,20 @@ def _write_new(path: Path, data: bytes) -> Path:
     return Path(tmp)
 
 
+def _read_source(file: str | Path) -> tuple[Assessment, bytes]:
+    """The assessment in ``file`` and the file's bytes (embedded as they are)."""
+    from alassess.services.files import load_assessment_file
+
+    a = load_assessment_file(file)  # every reading or validation error, in words
+    try:
+        raw = Path(file).read_bytes()
+        if load_assessment_file(file) != a:
+            raise OSError("the file changed while it was read")
+    except OSError as exc:
+        raise InputError("file_unreadable", None, path=str(file), reason=exc.strerror or str(exc)) from None
+    return a, raw
+
+
 def issue_report(*, out: str | Path, lang: str = "zh", file: str | Path | None = None,
                  db_path: str | Path | None = None, assessment_id: int | None = None,
                  identity: str | Path | None = None, passphrase: bytes | None = None,
@@ -197,7 +215,6 @@ def issue_report(*, out: str | Path, lang: str = "zh", file: str | Path | None =
     signed, the assessment is marked signed in the same step: the PDF appears at ``out`` only
     once the record is committed, and no record exists without its PDF."""
     from alassess.services import records
-    from alassess.services.files import load_assessment_file
     from alassess.signing.identities import resolve_identity
 
     ident: LoadedIdentity | None = None
@@ -210,13 +227,14 @@ def issue_report(*, out: str | Path, lang: str = "zh", file: str | Path | None =
         info = cert_info(ident.cert)
         signer, cert_sha = info.common_name or info.subject, info.sha256
     stored = file is None
+    raw: bytes | None = None
     if file is not None:
-        a = load_assessment_file(file)
+        a, raw = _read_source(file)
     elif db_path is not None and assessment_id is not None:
         a = records.load(db_path, assessment_id)
     else:
         raise InputError("report_source_required", None)
-    built = build_report(a, lang, history_for(db_path, a) if db_path else [])
+    built = build_report(a, lang, history_for(db_path, a) if db_path else [], data=raw)
     pdf = sign_report(built, ident) if ident is not None else built.pdf
     out = Path(out)
     pdf_hash = hashlib.sha256(pdf).hexdigest()

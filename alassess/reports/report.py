@@ -398,24 +398,26 @@ class _Builder:
         f = inp.font_name
         b = fonts.BOLD if f == fonts.REGULAR else f
         self.font, self.bold = f, b
-        base = dict(fontName=f, textColor=INK, wordWrap="CJK")
-        head = dict(fontName=b, textColor=ACCENT, wordWrap="CJK")
+        base = dict(fontName=f, bulletFontName=f, textColor=INK, wordWrap="CJK")
+        head = dict(fontName=b, bulletFontName=f, textColor=ACCENT, wordWrap="CJK")
         self.st = {
             "body": ParagraphStyle("body", fontSize=9.5, leading=14, spaceAfter=2, **base),
-            "small": ParagraphStyle("small", fontSize=8, leading=11, textColor=MUTED, fontName=f, wordWrap="CJK"),
+            "small": ParagraphStyle("small", fontSize=8, leading=11, textColor=MUTED, fontName=f, bulletFontName=f,
+                                    wordWrap="CJK"),
             "cell": ParagraphStyle("cell", fontSize=8, leading=10.5, **base),
-            "cellb": ParagraphStyle("cellb", fontSize=8, leading=10.5, fontName=b, textColor=INK, wordWrap="CJK"),
+            "cellb": ParagraphStyle("cellb", fontSize=8, leading=10.5, fontName=b, bulletFontName=f, textColor=INK,
+                                    wordWrap="CJK"),
             "h1": ParagraphStyle("h1", fontSize=15, leading=20, spaceBefore=6, spaceAfter=6, keepWithNext=1, **head),
             "h2": ParagraphStyle("h2", fontSize=10.5, leading=14, spaceBefore=8, spaceAfter=4, keepWithNext=1, **head),
             "title": ParagraphStyle("title", fontSize=26, leading=34, alignment=TA_CENTER, **head),
             "subtitle": ParagraphStyle("subtitle", fontSize=10.5, leading=15, alignment=TA_CENTER,
-                                       fontName=f, textColor=MUTED, wordWrap="CJK"),
+                                       fontName=f, bulletFontName=f, textColor=MUTED, wordWrap="CJK"),
             "plant": ParagraphStyle("plant", fontSize=20, leading=26, alignment=TA_CENTER, fontName=b,
-                                    textColor=INK, wordWrap="CJK"),
+                                    bulletFontName=f, textColor=INK, wordWrap="CJK"),
             "badge": ParagraphStyle("badge", fontSize=34, leading=40, alignment=TA_CENTER, fontName=b,
-                                    textColor=colors.white),
+                                    bulletFontName=f, textColor=colors.white),
             "badge_label": ParagraphStyle("badge_label", fontSize=12.5, leading=17, alignment=TA_LEFT, fontName=b,
-                                          textColor=INK, wordWrap="CJK"),
+                                          bulletFontName=f, textColor=INK, wordWrap="CJK"),
             "mono": ParagraphStyle("mono", fontSize=7.5, leading=10, **base),
         }
 
@@ -543,7 +545,8 @@ class _Builder:
                     self.p(f"{w('index')}{colon}{num(ce.get('index'), 2)}", "body"),
                     self.p(f"{w('basic_met')}{colon}{reqs}", "body")]
             t = Table([[badge, info]], colWidths=[42 * mm, 110 * mm], hAlign="CENTER")
-            t.setStyle(TableStyle([("BACKGROUND", (0, 0), (0, 0), ACCENT), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), self.font),
+                                   ("BACKGROUND", (0, 0), (0, 0), ACCENT), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                                    ("BOX", (0, 0), (-1, -1), 0.8, ACCENT), ("LEFTPADDING", (1, 0), (1, 0), 10),
                                    ("TOPPADDING", (0, 0), (-1, -1), 8), ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
                                    ("BACKGROUND", (1, 0), (1, 0), LIGHT)]))

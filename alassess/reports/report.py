@@ -26,6 +26,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -446,18 +447,27 @@ class _Builder:
 
     def table(self, rows: list[list[Any]], widths: list[float], header: bool = True,
               extra: list[tuple] | None = None, plain: bool = False) -> Table:
-        """A ruled table; text cells wrap (Paragraphs) unless ``plain`` (short text, faster)."""
-        def cell(c: Any) -> Any:
-            if c is None:
-                return "—" if plain else self.p("—", "cell")
-            if isinstance(c, (str, int, float, Decimal)):
-                return self.w.clean(c) if plain else self.p(c, "cell")
-            return c
+        """A ruled table, 8 pt. Text that fits its column on one line is drawn as it is (fast);
+        longer text wraps (a Paragraph) unless ``plain``. The header row is bold."""
+        pad = 6.0
 
-        cells = [[cell(c) for c in row] for row in rows]
+        def cell(c: Any, width: float, bold: bool) -> Any:
+            if c is None or c == "":
+                c = "—" if c is None else ""
+            if isinstance(c, (int, float, Decimal)):
+                c = num(c)
+            if not isinstance(c, str):
+                return c
+            text = self.w.clean(c)
+            font = self.bold if bold else self.font
+            if (plain and not bold) or ("\n" not in text and stringWidth(text, font, 8) <= width - pad):
+                return text
+            return self.p(text, "cellb" if bold else "cell")
+
+        cells = [[cell(c, widths[j], header and i == 0) for j, c in enumerate(row)] for i, row in enumerate(rows)]
         t = Table(cells, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
         style = [("FONTNAME", (0, 0), (-1, -1), self.font), ("FONTSIZE", (0, 0), (-1, -1), 8),
-                 ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+                 ("LEADING", (0, 0), (-1, -1), 10.5), ("TEXTCOLOR", (0, 0), (-1, -1), INK),
                  ("GRID", (0, 0), (-1, -1), 0.4, RULE), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                  ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
                  ("TOPPADDING", (0, 0), (-1, -1), 2.2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2)]
@@ -468,11 +478,10 @@ class _Builder:
         return t
 
     def header_row(self, *labels: str) -> list[Any]:
-        return [self.p(x, "cellb") for x in labels]
+        return list(labels)
 
     def kv(self, pairs: list[tuple[str, Any]], key_w: float = 48 * mm) -> Table:
-        rows = [[self.p(k, "cell"), v if isinstance(v, (Paragraph, Table)) else self.p("—" if v in (None, "") else v, "cell")]
-                for k, v in pairs]
+        rows = [[k, "—" if v in (None, "") else v] for k, v in pairs]
         return self.table(rows, [key_w, CONTENT_W - key_w], header=False,
                           extra=[("BACKGROUND", (0, 0), (0, -1), LIGHT)])
 
@@ -1027,12 +1036,12 @@ class _Builder:
             rows.append([e.get("date"), e.get("code"), w(kind) if kind in ("primary", "secondary") else kind,
                          self.w.pick(MOVEMENT_WORDS.get(e.get("movement"), (e.get("movement"), e.get("movement")))),
                          num(e.get("quantity_t"), 3), e.get("container") or "",
-                         self.p(e.get("receiver"), "cell") if e.get("receiver") else "", e.get("manifest_no") or ""])
+                         e.get("receiver") or "", e.get("manifest_no") or ""])
         widths = [18 * mm, 18 * mm, 15 * mm, 15 * mm, 16 * mm, 19 * mm]
         rest = CONTENT_W - sum(widths)
         widths += [rest - 26 * mm, 26 * mm]
         return [CondPageBreak(60 * mm), self.p(w("s_appendix"), "h1"),
-                self.table(rows, widths, plain=True, extra=[("ALIGN", (4, 1), (4, -1), "RIGHT")])]
+                self.table(rows, widths, extra=[("ALIGN", (4, 1), (4, -1), "RIGHT")])]
 
     # ---- method and sources ------------------------------------------------------------------------
     def method(self) -> list[Any]:

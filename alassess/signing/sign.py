@@ -16,7 +16,7 @@ from io import BytesIO
 from typing import Any
 
 from alassess.domain.errors import InputError
-from alassess.signing import quiet_libraries
+from alassess.signing import import_pyhanko, quiet_libraries
 from alassess.signing.identities import LoadedIdentity, check_can_sign
 
 FIELD_NAME = "AlAssessSignature"
@@ -83,6 +83,7 @@ def _key_signer(ident: LoadedIdentity):
     re-validate an RSA key from DER for every signature it computes, ~0.1 s each)."""
     from cryptography.hazmat.primitives.asymmetric import ec, rsa
     from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
+    import_pyhanko()
     from pyhanko.keys.internal import translate_pyca_cryptography_cert_to_asn1
     from pyhanko.sign import signers
     from pyhanko_certvalidator.registry import SimpleCertificateStore
@@ -110,6 +111,7 @@ def _key_signer(ident: LoadedIdentity):
 def sign_pdf(pdf: bytes, identity: LoadedIdentity, stamp: StampSpec, *, reason: str = "",
              location: str = "", contact: str = "", signer_name: str = "") -> bytes:
     """Sign ``pdf`` with an opened identity; returns the signed PDF (an incremental update)."""
+    import_pyhanko()
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import signers
     from pyhanko.sign.fields import SigFieldSpec, SigSeedSubFilter

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from alassess.domain.errors import InputError
-from alassess.signing import quiet_libraries
+from alassess.signing import import_pyhanko, quiet_libraries
 from alassess.signing.attachments import ASSESSMENT_NAME, description_of, embedded_files
 
 _SHA = re.compile(r"SHA-256[:=]\s*([0-9a-f]{64})", re.I)
@@ -121,6 +121,7 @@ def _broken(path: str, reason: str) -> VerificationResult:
 
 
 def verify_pdf(src: str | Path | bytes, trust_dir: str | Path | None = None) -> VerificationResult:
+    import_pyhanko()
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko.sign.validation.settings import KeyUsageConstraints

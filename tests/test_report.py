@@ -50,7 +50,7 @@ def signed_zh(electrolytic, tmp_path_factory):
     a, history = electrolytic
     p12 = tmp_path_factory.mktemp("rid") / "r.p12"
     identities.create_identity("陈评估", "重庆市循环经济评估中心", p12, PASS)
-    built = svc.build_report(a, "zh", history)
+    built = svc.make_report(a, "zh", history)
     return built, svc.sign_report(built, identities.load_identity(p12, PASS))
 
 
@@ -152,7 +152,7 @@ def test_no_text_runs_outside_the_page_margins(signed_zh):
 def test_characters_the_font_lacks_are_replaced_not_dropped(tmp_path):
     doc = make_doc("recycled", {"recycled_al_share_pct": 40})
     doc["plant"]["name"] = "𠀀测试再生铝厂"  # U+20000: not in the bundled subset
-    built = svc.build_report(parse_assessment(doc), "zh")
+    built = svc.make_report(parse_assessment(doc), "zh")
     if shutil.which("pdftotext"):
         text = "\n".join(page_texts(built.pdf, tmp_path))
         assert "?测试再生铝厂" in text and "𠀀" not in text
@@ -164,7 +164,7 @@ def test_english_report(tmp_path):
     a = parse_assessment(make_doc("electrolytic", {"energy_output": 0.56, "alumina_output": 0.52,
                                                    "water_output": 0.6, "anode_output": 2.0,
                                                    "fluoride_output": 60, "solid_waste_utilization_pct": 40}))
-    built = svc.build_report(a, "en")
+    built = svc.make_report(a, "en")
     texts = page_texts(built.pdf, tmp_path)
     assert "Aluminium plant assessment report" in texts[0] and "测试电解铝厂" in texts[0]
     assert all(f"Page {n} of {built.pages}" in t for n, t in enumerate(texts, 1))
@@ -280,3 +280,11 @@ def test_ledger_summary_and_appendix_cover_the_period_only(electrolytic, tmp_pat
     appendix = body[body.index("附录"):]
     assert all(e["date"] in appendix for e in period)
     assert not any(e["date"] in appendix for e in ledger if not e["date"].startswith(a.period))
+
+
+@needs_poppler
+def test_preview_from_a_database_has_the_trend(electrolytic, demo_db, tmp_path):
+    a, history = electrolytic
+    pdf = svc.build_report(a, "en", demo_db)
+    body = "\n".join(page_texts(pdf, tmp_path))
+    assert "Index and grade per period" in body and all(h.period in body for h in history)

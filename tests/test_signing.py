@@ -160,7 +160,7 @@ def test_import_keeps_an_aes256_owner_only_copy_and_signs_trusted(tmp_path):
     assert identities.list_identities(tmp_path / "ids") == [{"path": str(kept), "name": kept.stem}]
     assert identities.resolve_identity(kept.stem, tmp_path / "ids") == kept
     # a report signed with it is trusted once the office trusts the CA
-    built = svc.build_report(_assessment(), "en")
+    built = svc.make_report(_assessment(), "en")
     pdf = svc.sign_report(built, identities.load_identity(kept, PASS))
     assert verify_pdf(pdf, trust_dir=tmp_path / "trust").trusted is False
     ca_pem = tmp_path / "ca.pem"
@@ -207,7 +207,7 @@ def test_signature_is_pades_with_a_visible_stamp_on_the_last_page(identity):
     from asn1crypto import x509 as asn1_x509
     from pyhanko.pdf_utils.reader import PdfFileReader
 
-    built = svc.build_report(_assessment(), "zh")
+    built = svc.make_report(_assessment(), "zh")
     pdf = svc.sign_report(built, identities.load_identity(identity, PASS))
     assert pdf.startswith(built.pdf)  # an incremental update: the report's bytes are kept as they were
     reader = PdfFileReader(BytesIO(pdf))
@@ -229,7 +229,7 @@ def test_signature_is_pades_with_a_visible_stamp_on_the_last_page(identity):
 def test_signing_refuses_an_expired_certificate(tmp_path):
     src, _ = _ca_issued(tmp_path, days=-1)
     ident = identities.load_identity(src, PASS)
-    built = svc.build_report(_assessment(), "en")
+    built = svc.make_report(_assessment(), "en")
     with pytest.raises(InputError) as e:
         svc.sign_report(built, ident)
     assert e.value.key == "identity_expired"

@@ -1,8 +1,9 @@
 """Reports: build, sign, verify — shared by the CLI and the GUI.
 
-* :func:`build_report` — the PDF of an assessment with the assessment file (format
+* :func:`make_report` — the PDF of an assessment with the assessment file (format
   ``alassess.assessment`` v1) embedded as ``assessment.json``; its SHA-256 and the report id are
   printed on every page and kept in the attachment's description and the document keywords.
+  :func:`build_report` is the same as bytes, with the trend read from a database (previews).
 * :func:`sign_report` — a PAdES signature with a visible stamp on the signature page.
 * :func:`issue_report` — what ``alassess report`` does: build, optionally sign, write the file,
   and for a stored assessment record the report (a signed one marks the assessment signed).
@@ -110,9 +111,17 @@ class BuiltReport:
     lang: str
 
 
-def build_report(assessment: Assessment, lang: str = "zh", history: list[Any] | None = None, *,
-                 data: bytes | None = None, report_id: str | None = None,
-                 now: _dt.datetime | None = None) -> BuiltReport:
+def build_report(assessment: Assessment, lang: str = "zh", db_path: str | Path | None = None, *,
+                 report_id: str | None = None, now: _dt.datetime | None = None) -> bytes:
+    """The unsigned report PDF of ``assessment`` (with the plant's stored periods from ``db_path``
+    for the trend), e.g. for a preview."""
+    history = history_for(db_path, assessment) if db_path else []
+    return make_report(assessment, lang, history, report_id=report_id, now=now).pdf
+
+
+def make_report(assessment: Assessment, lang: str = "zh", history: list[Any] | None = None, *,
+                data: bytes | None = None, report_id: str | None = None,
+                now: _dt.datetime | None = None) -> BuiltReport:
     """The report PDF with the assessment data embedded (unsigned).
 
     ``data`` is the assessment file to embed: the file the report was made from, byte for byte;
@@ -136,7 +145,7 @@ def build_report(assessment: Assessment, lang: str = "zh", history: list[Any] | 
 
 
 def sign_report(built: BuiltReport, identity: LoadedIdentity, *, location: str = "") -> bytes:
-    """Sign a report built by :func:`build_report` (PAdES, visible stamp on the signature page)."""
+    """Sign a report made by :func:`make_report` (PAdES, visible stamp on the signature page)."""
     from alassess.reports.report import SIGNATURE_BOX
     from alassess.reports.stamp import draw_stamp
     from alassess.signing import sign
@@ -234,7 +243,7 @@ def issue_report(*, out: str | Path, lang: str = "zh", file: str | Path | None =
         a = records.load(db_path, assessment_id)
     else:
         raise InputError("report_source_required", None)
-    built = build_report(a, lang, history_for(db_path, a) if db_path else [], data=raw)
+    built = make_report(a, lang, history_for(db_path, a) if db_path else [], data=raw)
     pdf = sign_report(built, ident) if ident is not None else built.pdf
     out = Path(out)
     pdf_hash = hashlib.sha256(pdf).hexdigest()

@@ -90,6 +90,7 @@ T: dict[str, tuple[str, str]] = {
     "s_requirements": ("2 基本要求", "2 Basic requirements"),
     "s_indicators": ("3 循环经济指标", "3 Circular-economy indicators"),
     "s_charts": ("4 图表", "4 Charts"),
+    "s_ce_na": ("2–4 循环经济绩效评价", "2–4 Circular-economy evaluation"),
     "s_guideline": ("5 指导指标与工艺技术核查", "5 Guideline indicators and technology checklist"),
     "s_energy": ("6 节能降碳核查", "6 Energy-saving and carbon-reduction checks"),
     "s_dross": ("7 铝灰管理", "7 Aluminium dross"),
@@ -1129,7 +1130,11 @@ class _Builder:
         canv.restoreState()
 
     def story(self) -> list[Any]:
-        return (self.cover() + self.summary() + self.requirements() + self.indicators() + self.charts_section()
+        if self.r.get("circular_economy"):
+            ce = self.requirements() + self.indicators() + self.charts_section()
+        else:  # sections 2–4 do not apply: one heading says so, the numbering stays that of every report
+            ce = [self.p(self.w("s_ce_na"), "h1"), self.p(self.w("no_ce", sector=self.sector()))]
+        return (self.cover() + self.summary() + ce
                 + self.guideline() + self.energy() + self.dross() + self.method() + self.ledger_appendix()
                 + self.signature())
 

@@ -106,6 +106,8 @@ def test_passphrase_file_first_line_only(tmp_path):
     p = tmp_path / "pw"
     p.write_bytes(b"s3cret phrase\r\nignored\n")
     assert identities.read_passphrase_file(p) == b"s3cret phrase"
+    p.write_bytes("\ufeff口令 phrase\n".encode("utf-8"))
+    assert identities.read_passphrase_file(p) == "口令 phrase".encode("utf-8")
     p.write_bytes(b"\n")
     with pytest.raises(InputError):
         identities.read_passphrase_file(p)

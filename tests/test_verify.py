@@ -72,12 +72,13 @@ def test_pdfdetach_lists_and_saves_the_assessment_data(signed, tmp_path):
     assert (tmp_path / "assessment.json").read_bytes() == signed["src"].read_bytes()
 
 
-def test_verify_reports_signer_time_trust_and_data(signed, tmp_path):
+def test_verify_reports_signer_time_trust_and_data(signed, tmp_path, capsys):
     home = signed["home"]
     out = tmp_path / "back.json"
-    r = cli("verify", signed["pdf"], "--json", "--extract", out, home=home)
-    assert r.returncode == 0, r.stdout + r.stderr
-    d = json.loads(r.stdout)
+    assert main(["verify", str(signed["pdf"]), "--json", "--extract", str(out), "--trust-dir", str(tmp_path / "t")]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    d = json.loads(captured.out)
     assert d["ok"] and d["intact"] and d["valid"] and d["covers_whole_file"]
     assert d["signer"] == "陈评估" and d["signer_organisation"] == "评估中心"
     assert d["signing_time"] and d["subfilter"] == "ETSI.CAdES.detached"
@@ -86,14 +87,13 @@ def test_verify_reports_signer_time_trust_and_data(signed, tmp_path):
     # the extracted data is the source file, byte for byte, and imports into a database
     assert out.read_bytes() == signed["src"].read_bytes()
     assert d["data_hash"] in signed["stdout"]
-    r = cli("import", out, "--db", tmp_path / "office.db", home=home)
-    assert r.returncode == 0, r.stderr
+    assert main(["import", str(out), "--db", str(tmp_path / "office.db")]) == 0
     # the office trusts the assessor's certificate: now trusted
-    r = cli("identity", "trust", home / "me.p12", "--passphrase-file", home / "pw", "--trust-dir", tmp_path / "t",
-            home=home)
-    assert r.returncode == 0, r.stderr
-    r = cli("verify", signed["pdf"], "--json", "--trust-dir", tmp_path / "t", "--require-trusted", home=home)
-    assert r.returncode == 0 and json.loads(r.stdout)["trusted"] is True
+    assert main(["identity", "trust", str(home / "me.p12"), "--passphrase-file", str(home / "pw"),
+                 "--trust-dir", str(tmp_path / "t")]) == 0
+    capsys.readouterr()
+    assert main(["verify", str(signed["pdf"]), "--json", "--trust-dir", str(tmp_path / "t"), "--require-trusted"]) == 0
+    assert json.loads(capsys.readouterr().out)["trusted"] is True
 
 
 def test_verify_text_output_in_chinese(signed, capsys):
@@ -149,7 +149,7 @@ def test_unsigned_report_is_not_ok(tmp_path, write_doc):
 
 
 @pytest.mark.parametrize("make", ["missing", "directory", "text", "empty", "truncated_header"])
-def test_unreadable_pdf_is_one_line_exit_2(make, tmp_path, signed):
+def test_unreadable_pdf_is_one_line_exit_2(make, tmp_path, capsys):
     p = tmp_path / "x.pdf"
     if make == "directory":
         p.mkdir()
@@ -159,42 +159,66 @@ def test_unreadable_pdf_is_one_line_exit_2(make, tmp_path, signed):
         p.write_bytes(b"")
     elif make == "truncated_header":
         p.write_bytes(b"%PDF-1.7\n")
-    r = cli("verify", p, home=signed["home"])
-    assert r.returncode == 2, (make, r.stdout, r.stderr)
-    assert len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
+    assert main(["verify", str(p)]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
 
 
-def test_wrong_passphrase_or_missing_identity_is_one_line_exit_2(signed, tmp_path):
+def test_unreadable_pdf_whole_process(signed, tmp_path):
+    (tmp_path / "x.pdf").write_text("hello, this is not a report\n")
+    r = cli("verify", tmp_path / "x.pdf", home=signed["home"])
+    assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
+
+
+def test_wrong_passphrase_or_missing_identity_is_one_line_exit_2(signed, tmp_path, capsys):
     home = signed["home"]
     (tmp_path / "bad").write_text("not the passphrase\n")
     for args in (["--identity", home / "me.p12", "--passphrase-file", tmp_path / "bad"],
                  ["--identity", tmp_path / "nobody.p12", "--passphrase-file", home / "pw"],
                  ["--identity", home / "me.p12", "--passphrase-file", tmp_path / "no-such-file"],
-                 ["--identity", signed["src"], "--passphrase-file", home / "pw"]):
-        r = cli("report", signed["src"], "--out", tmp_path / "r.pdf", "--sign", *args, home=home)
-        assert r.returncode == 2, (args, r.stderr)
-        assert len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr, r.stderr
+                 ["--identity", signed["src"], "--passphrase-file", home / "pw"],
+                 []):
+        code = main(["report", str(signed["src"]), "--out", str(tmp_path / "r.pdf"), "--sign", *map(str, args)])
+        err = capsys.readouterr().err
+        assert code == 2, (args, err)
+        assert len(err.strip().splitlines()) == 1 and "Traceback" not in err, err
         assert not (tmp_path / "r.pdf").exists()
-    r = cli("report", signed["src"], "--out", tmp_path / "r.pdf", "--sign", home=home)
-    assert r.returncode == 2 and "Traceback" not in r.stderr
+    # and as a whole process
+    r = cli("report", signed["src"], "--out", tmp_path / "r.pdf", "--sign", "--identity", home / "me.p12",
+            "--passphrase-file", tmp_path / "bad", home=home)
+    assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
+    assert "passphrase" in r.stderr and not (tmp_path / "r.pdf").exists()
 
 
-def test_passphrase_is_never_stored_or_logged(signed, tmp_path):
+def test_passphrase_is_never_stored_or_logged(signed, tmp_path, monkeypatch, capsys):
     """After identity creation, signing, a failed run and a verification, the passphrase appears in
     no file the application wrote: not the identity, not the report, not a log, not the database."""
     home = signed["home"]
+    for var, sub in (("XDG_DATA_HOME", "data"), ("XDG_STATE_HOME", "state"), ("XDG_CONFIG_HOME", "config")):
+        monkeypatch.setenv(var, str(home / sub))
     db = tmp_path / "d.db"
-    assert cli("import", signed["src"], "--db", db, home=home).returncode == 0
-    r = cli("report", "--db", db, "--assessment", "1", "--out", tmp_path / "r.pdf", "--sign",
-            "--identity", home / "me.p12", "--passphrase-file", home / "pw", home=home)
-    assert r.returncode == 0, r.stderr
+    assert main(["import", str(signed["src"]), "--db", str(db)]) == 0
+    assert main(["report", "--db", str(db), "--assessment", "1", "--out", str(tmp_path / "r.pdf"), "--sign",
+                 "--identity", str(home / "me.p12"), "--passphrase-file", str(home / "pw")]) == 0
     (tmp_path / "bad").write_text("the wrong one\n")
-    cli("report", "--db", db, "--assessment", "1", "--out", tmp_path / "x.pdf", "--sign",
-        "--identity", home / "me.p12", "--passphrase-file", tmp_path / "bad", home=home)
+    assert main(["report", "--db", str(db), "--assessment", "1", "--out", str(tmp_path / "x.pdf"), "--sign",
+                 "--identity", str(home / "me.p12"), "--passphrase-file", str(tmp_path / "bad")]) == 2
+    assert main(["verify", str(tmp_path / "r.pdf")]) == 0
+    # an unexpected failure while signing is logged (with its traceback) — without the passphrase
+    from alassess.services import report as svc
+
+    def broken(*_a, **_k):
+        raise RuntimeError("simulated failure inside signing")
+
+    monkeypatch.setattr(svc, "sign_report", broken)
+    assert main(["report", str(signed["src"]), "--out", str(tmp_path / "y.pdf"), "--sign",
+                 "--identity", str(home / "me.p12"), "--passphrase-file", str(home / "pw")]) == 1
+    logs = list((home / "state").rglob("*.log"))
+    assert logs and "simulated failure inside signing" in logs[0].read_text(encoding="utf-8")
+    out = capsys.readouterr()
     secret = PASS.encode()
     written = [p for root in (home, tmp_path) for p in root.rglob("*") if p.is_file() and p.name not in ("pw", "bad")]
     assert any(p.suffix == ".db" for p in written) and any(p.suffix == ".p12" for p in written)
     for p in written:
         assert secret not in p.read_bytes(), p
-    for stream in (r.stdout, r.stderr):
-        assert PASS not in stream
+    assert PASS not in out.out and PASS not in out.err

@@ -64,7 +64,8 @@ def identities_dir() -> Path:
 # ---- passphrases ------------------------------------------------------------------------------
 
 def read_passphrase_file(path: str | Path) -> bytes:
-    """The passphrase is the file's first line (a trailing newline is not part of it)."""
+    """The passphrase is the file's first line (its line ending, and a UTF-8 byte-order mark, are not
+    part of it)."""
     path = Path(path)
     try:
         raw = path.read_bytes()
@@ -73,6 +74,8 @@ def read_passphrase_file(path: str | Path) -> bytes:
     except OSError as exc:
         raise InputError("file_unreadable", "--passphrase-file", path=str(path),
                          reason=exc.strerror or str(exc)) from None
+    if raw.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte-order mark (Windows Notepad) is not part of it
+        raw = raw[3:]
     line = raw.splitlines()[0] if raw.splitlines() else b""
     if not line:
         raise InputError("passphrase_empty", "--passphrase-file", path=str(path))

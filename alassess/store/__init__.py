@@ -1,29 +1,28 @@
-"""The local SQLite store (sqlite-utils): opening, migrations, repositories."""
+"""The store: SQLite through sqlite-utils (schema, migrations, repositories).
+
+sqlite-utils imports pandas and numpy at import time when they are installed, only to map their
+scalar types to column types — about 0.6 s of start-up for every command that opens a database.
+The store never passes pandas or numpy values, so sqlite-utils is imported here with both hidden
+(it then falls back to its plain-Python type map); pandas stays importable for whoever needs it.
+"""
 
 from __future__ import annotations
 
 import sys
 
 
-def _import_sqlite_utils() -> None:
-    """Import sqlite-utils without pandas and numpy.
-
-    sqlite-utils imports pandas and numpy, when installed, only to map their scalar types to
-    column types; that costs most of a second at every start of a command that opens a database.
-    Values reach the store as Python and ``Decimal`` values through the domain, never as numpy
-    scalars, so the mapping is not needed. pandas stays importable for whoever needs it later.
-    """
-    if "sqlite_utils" in sys.modules or "pandas" in sys.modules:
+def _import_sqlite_utils_without_pandas() -> None:
+    if "sqlite_utils" in sys.modules:
         return
-    blocked = [m for m in ("pandas", "numpy") if m not in sys.modules]
-    for m in blocked:
-        sys.modules[m] = None  # type: ignore[assignment]  # import raises ImportError
+    hidden = [name for name in ("pandas", "numpy") if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment]  # makes ``import name`` raise ImportError
     try:
         import sqlite_utils  # noqa: F401
     finally:
-        for m in blocked:
-            if sys.modules.get(m, 0) is None:
-                del sys.modules[m]
+        for name in hidden:
+            if sys.modules.get(name) is None:
+                del sys.modules[name]
 
 
-_import_sqlite_utils()
+_import_sqlite_utils_without_pandas()

@@ -288,3 +288,30 @@ def test_preview_from_a_database_has_the_trend(electrolytic, demo_db, tmp_path):
     pdf = svc.build_report(a, "en", demo_db)
     body = "\n".join(page_texts(pdf, tmp_path))
     assert "Index and grade per period" in body and all(h.period in body for h in history)
+
+
+@needs_poppler
+def test_guideline_and_energy_sections_with_the_real_modules(demo_db, tmp_path):
+    """The demo alumina plant still runs a phased-out technology; the electrolytic plant misses the
+    clean-transport target in a key region: both reach the summary and their sections."""
+    over = records.overview(demo_db)
+    alumina = records.load(demo_db, max((r for r in over if r["sector"] == "alumina"), key=lambda r: r["period"])["id"])
+    res = scoring.evaluate(alumina, "zh")
+    banned = res["guideline"]["banned_technologies"]
+    assert banned  # the demo data keeps one, so the report has something to show
+    body = "\n".join(page_texts(svc.make_report(alumina, "zh").pdf, tmp_path))
+    summary = flat(body[body.index("评估摘要"):body.index("2 基本要求")])
+    label = rpt._fields.get(banned[0]).label("zh")
+    assert "严重" in summary and label in summary
+    section = flat(body[body.index("5 指导指标与工艺技术核查"):body.index("6 节能降碳核查")])
+    assert f"存在国家明令淘汰的工艺技术：{label}" in section
+    assert "本部分不适用于氧化铝行业" in flat(body[body.index("6 节能降碳核查"):])
+    electrolytic = records.load(demo_db, max((r for r in over if r["sector"] == "electrolytic"),
+                                             key=lambda r: r["period"])["id"])
+    checks = {c["id"]: c for c in scoring.evaluate(electrolytic, "en")["energy_carbon"]["checks"]}
+    body = "\n".join(page_texts(svc.make_report(electrolytic, "en").pdf, tmp_path))
+    energy = body[body.index("6 Energy-saving"):body.index("7 Aluminium dross")]
+    for c in checks.values():
+        assert flat(c["label"]) in flat(energy), c["id"]
+    failed = [c for c in checks.values() if c["status"] == "fail"]
+    assert failed and all(flat(c["detail"]) in flat(body[:body.index("2 Basic requirements")]) for c in failed)

@@ -152,7 +152,12 @@ T: dict[str, tuple[str, str]] = {
     "no_trend": ("该企业只有本评估期的数据，暂无趋势。", "Only this period is on record for the plant; no trend yet."),
     "no_chart": ("无循环经济指标，无图表。", "No circular-economy indicators to chart."),
     "level": ("水平", "Level"), "compliant_at": ("达标值", "Compliant at"), "advanced_at": ("先进值", "Advanced at"),
-    "technology": ("工艺技术", "Technology"), "tech_list": ("淘汰类工艺技术核查（000 §5.3）", "Technologies to be phased out (000 §5.3)"),
+    "technology": ("工艺技术", "Technology"), "part": ("所属部分", "Part"), "adopted": ("采用", "Adopted"),
+    "guideline_table": ("指导指标（000 §6.2 表1）", "Guideline indicators (000 §6.2 Table 1)"),
+    "encouraged": ("鼓励发展的工艺技术（000 §5.3，报告采用情况，不计分）",
+                   "Encouraged technologies (000 §5.3; adoption reported, not scored)"),
+    "encouraged_counts": ("已采用 {adopted} 项 / 共 {total} 项（已填写 {answered} 项）",
+                          "{adopted} of {total} adopted ({answered} answered)"), "tech_list": ("淘汰类工艺技术核查（000 §5.3）", "Technologies to be phased out (000 §5.3)"),
     "banned_present": ("存在国家明令淘汰的工艺技术：{names}", "Technologies that must be phased out are present: {names}"),
     "present": ("存在", "present"), "absent": ("不存在", "absent"),
     "check": ("核查项", "Check"), "detail": ("说明", "Detail"), "clause": ("条款", "Clause"),
@@ -202,6 +207,8 @@ T: dict[str, tuple[str, str]] = {
     "m_severity": ("铝灰管理要求各项的严重程度（严重、重要、一般）", "Severity of each dross management requirement (critical, major, minor)"),
     "m_conversion": ("电力折标准煤系数 {v} kgce/kWh（{s}）", "Electricity to standard coal: {v} kgce/kWh ({s})"),
     "m_app": ("软件", "Application"), "m_sources": ("依据文件", "Source documents"),
+    "m_guideline": ("指导指标与工艺技术评价方法", "Guideline levels and technology checks"),
+    "m_energy": ("节能降碳核查阈值", "Energy & carbon thresholds"), "m_rule": ("规则", "Rule"),
     "m_file": ("数据文件", "Data file"), "m_document": ("文件", "Document"), "m_edition": ("版本", "Edition"),
     "m_requirements": ("基本要求全部满足方可定级", "every grade requires all basic requirements"),
     "sig_declare": ("评估人声明：本报告所列数据由被评估企业提供并经评估人现场核查，评分按第 8 部分所述方法计算。",
@@ -232,6 +239,9 @@ LEVEL_WORDS = {
 LEVEL_TONE = {"advanced": "good", "compliant": "good", "pass": "good", "benchmark": "good", "baseline": "warn",
               "below": "bad", "fail": "bad", "below_baseline": "bad", "missing": "none", "not_applicable": "none",
               "present": "bad", "absent": "good"}
+PART_WORDS = {"alumina": ("氧化铝", "alumina"), "electrolytic": ("电解", "electrolysis"),
+              "carbon": ("碳素（阳极）", "carbon (anode)"), "recycled": ("再生铝", "recycled"),
+              "processing": ("铝加工", "processing")}
 HAZARD_WORDS = {"reactivity": ("反应性", "reactivity"), "toxicity": ("毒性", "toxicity")}
 MOVEMENT_WORDS = {"generated": ("产生", "generated"), "self_utilized": ("厂内利用", "used in-plant"),
                   "transferred": ("转移", "transferred"), "disposed": ("处置", "disposed"),
@@ -500,13 +510,13 @@ class _Builder:
         s = str(sev or "")
         return self.coloured(self.w(s) if s in SEVERITY_ORDER else s or "—", SEVERITY_TONE.get(s, "none"))
 
-    def value_text(self, field_id: str, v: Any) -> str:
+    def value_text(self, field_id: str, v: Any, unit: str | None = None) -> str:
         if v is None:
             return "—"
         if isinstance(v, bool):
             return self.yn(v)
         if isinstance(v, (int, float, Decimal, Fraction)):
-            return f"{num(v)} {self.unit(field_id)}".strip()
+            return f"{num(v)} {self.unit(field_id) if unit is None else unit}".strip()
         return str(v)
 
     def applies(self, module: str) -> bool:
@@ -812,40 +822,83 @@ class _Builder:
         story: list[Any] = [CondPageBreak(60 * mm), self.p(w("s_guideline"), "h1")]
         if not isinstance(g, dict):
             return story + self.absent("guideline", ("guideline", "technology"))
-        items = [it for it in g.get("indicators") or [] if isinstance(it, dict)]
+        # indicators that apply to the sector (the module may list the others as not applicable)
+        items = [it for it in g.get("indicators") or [] if isinstance(it, dict) and it.get("applies", True) is not False]
         if items:
+            story.append(self.p(w("guideline_table"), "h2"))
             rows: list[list[Any]] = [self.header_row(w("indicator"), w("value"), w("compliant_at"),
-                                                     w("advanced_at"), w("level"))]
+                                                     w("advanced_at"), w("level"), w("source"))]
             for it in items:
                 iid = str(it.get("id", ""))
                 val = it.get("value", self.a.values.get(iid))
-                rows.append([it.get("label") or self.label(iid), self.value_text(iid, val),
-                             self._threshold(it, "compliant"), self._threshold(it, "advanced"), self.level(it.get("level"))])
-            story.append(self.table(rows, [CONTENT_W - 102 * mm, 26 * mm, 24 * mm, 24 * mm, 28 * mm]))
+                rows.append([it.get("label") or self.label(iid), self.value_text(iid, val, it.get("unit")),
+                             self._threshold(it, "compliant"), self._threshold(it, "advanced"),
+                             self.level(it.get("level")), it.get("source") or ""])
+            story.append(self.table(rows, [CONTENT_W - 126 * mm, 22 * mm, 18 * mm, 18 * mm, 22 * mm, 46 * mm]))
+        # technologies that must be phased out
         banned = [b.get("id") if isinstance(b, dict) else b for b in g.get("banned_technologies") or []]
-        techs = _fields.for_sector(self.a.plant.sector, "technology")
+        tech = g.get("technology") if isinstance(g.get("technology"), dict) else {}
         story.append(self.p(w("tech_list"), "h2"))
         if banned:
-            story.append(self.coloured(w("banned_present", names=w.sep.join(self.label(b) for b in banned)), "bad", "body"))
-        if techs:
-            rows = [self.header_row(w("technology"), w("status"))]
-            for f in techs:
-                v = self.a.values.get(f.id)
-                if f.id in banned:
-                    v = True
+            story.append(self.coloured(w("banned_present", names=w.sep.join(self.tech_label(b, tech) for b in banned)),
+                                       "bad", "body"))
+        rows = [self.header_row(w("technology"), w("part"), w("status"))]
+        tech_items = [t for t in tech.get("items") or [] if isinstance(t, dict)]
+        if tech_items:
+            for t in tech_items:
+                present = t.get("present")
+                state = "missing" if present is None else ("present" if present else "absent")
+                rows.append([t.get("label") or self.label(t.get("id")), self.part(t.get("part")), self.level(state)])
+        else:  # the entered answers, marked by the module's list of technologies present
+            for f in _fields.for_sector(self.a.plant.sector, "technology"):
+                v = True if f.id in banned else self.a.values.get(f.id)
                 state = "missing" if v is None else ("present" if v else "absent")
-                rows.append([f.label(self.lang), self.level(state)])
-            story.append(self.table(rows, [CONTENT_W - 30 * mm, 30 * mm]))
+                rows.append([f.label(self.lang), "", self.level(state)])
+        if len(rows) > 1:
+            story.append(self.table(rows, [CONTENT_W - 60 * mm, 30 * mm, 30 * mm]))
         elif not banned:
             story.append(self.coloured(w("none_present"), "good", "body"))
+        # encouraged technologies: adoption reported, not scored
+        enc = g.get("encouraged") if isinstance(g.get("encouraged"), dict) else {}
+        enc_items = [t for t in enc.get("items") or [] if isinstance(t, dict)]
+        if enc_items:
+            story.append(self.p(w("encouraged"), "h2"))
+            if enc.get("total") is not None:
+                story.append(self.p(w("encouraged_counts", adopted=enc.get("adopted_count", 0), total=enc["total"],
+                                      answered=enc.get("answered_count", 0)), "small"))
+            rows = [self.header_row(w("technology"), w("part"), w("adopted"))]
+            for t in enc_items:
+                a = t.get("adopted")
+                rows.append([t.get("label") or self.label(t.get("id")), self.part(t.get("part")),
+                             self.coloured(self.yn(a), "good" if a else "none")])
+            story.append(self.table(rows, [CONTENT_W - 60 * mm, 30 * mm, 30 * mm]))
         for key, val in g.items():
             if key in ("indicators", "banned_technologies") or not isinstance(val, list) or not val:
                 continue
             story.append(self.p(key.replace("_", " "), "h2"))
             story.append(self.table([[self.label(x.get("id") if isinstance(x, dict) else x)] for x in val],
                                     [CONTENT_W], header=False))
+        story += self.standard_note(g)
         story += self.rest(g, {"indicators", "banned_technologies"})
         return story
+
+    def tech_label(self, tid: Any, tech: dict[str, Any]) -> str:
+        for t in tech.get("items") or []:
+            if isinstance(t, dict) and t.get("id") == tid and t.get("label"):
+                return str(t["label"])
+        return self.label(tid)
+
+    def part(self, part: Any) -> str:
+        if not part:
+            return ""
+        return self.w.pick(PART_WORDS.get(str(part), (str(part), str(part))))
+
+    def standard_note(self, d: dict[str, Any]) -> list[Any]:
+        std = d.get("standard")
+        if not isinstance(std, dict) or not (std.get("source") or std.get("edition")):
+            return []
+        text = " — ".join(str(x) for x in (std.get("source"), std.get("edition")) if x)
+        return [Spacer(1, 1.5 * mm), self.p(f"{self.w('source')}{'：' if self.lang == 'zh' else ': '}{text}", "small")]
 
     def _threshold(self, it: dict[str, Any], level: str) -> str:
         """A threshold as the module gives it: ``compliant`` / ``advanced`` (number or {"min": …}),
@@ -878,25 +931,26 @@ class _Builder:
             rows: list[list[Any]] = [self.header_row(w("check"), w("value"), w("status"), w("clause"))]
             for c in checks:
                 cid = str(c.get("id", ""))
-                if c.get("value") is not None:
-                    value = self.value_text(cid, c["value"])
+                if "value" in c:
+                    value = self.value_text(str(c.get("field") or cid), c["value"], c.get("unit"))
                 else:
                     value = "\n".join(self.value_text(f, self.a.values[f]) for f in ENERGY_CHECK_FIELDS.get(cid, ())
                                       if f in self.a.values) or "—"
                 status = [self.level(c.get("status"))]
                 if c.get("level") and c.get("level") != c.get("status"):
                     status.append(self.level(c.get("level")))
-                name = self.check_label(c)
+                name: list[Any] = [self.p(self.check_label(c), "cell")]
                 if c.get("detail"):
-                    name = f"{name}\n{c['detail']}"
+                    name.append(self.p(str(c["detail"]), "small"))
                 rows.append([name, value, status, c.get("clause") or ""])
-            story.append(self.table(rows, [CONTENT_W - 86 * mm, 30 * mm, 26 * mm, 30 * mm]))
+            story.append(self.table(rows, [CONTENT_W - 82 * mm, 26 * mm, 26 * mm, 30 * mm]))
         for key, val in e.items():
             if key == "checks" or not isinstance(val, list) or not val:
                 continue
             story.append(self.p(key.replace("_", " "), "h2"))
             story.append(self.table([[str(x.get("id", x)) if isinstance(x, dict) else str(x)] for x in val],
                                     [CONTENT_W], header=False))
+        story += self.standard_note(e)
         story += self.rest(e, {"checks"})
         return story
 
@@ -1059,6 +1113,7 @@ class _Builder:
             weights = w.sep.join(f"{self.label(i['id'])} {i.get('weight')}" for i in cei["indicators"])
             pairs.append((w("m_weights"), weights))
         story.append(self.kv(pairs))
+        story += self.module_methods()
         story.append(self.p(w("m_defaults"), "h2"))
         m = ce["method"]
         plaus = ce.get("plausibility") or {}
@@ -1092,6 +1147,29 @@ class _Builder:
         story.append(self.table(rows, [34 * mm, 72 * mm, CONTENT_W - 106 * mm]))
         story.append(self.p(w("m_app"), "h2"))
         story.append(self.p(f"AlAssess {__version__}"))
+        return story
+
+    def module_methods(self) -> list[Any]:
+        """The guideline levels and technology rules, and the energy & carbon thresholds, as their data
+        files state them (only the parts that apply to the sector)."""
+        w, lang, story = self.w, self.lang, []
+        names = set(standards.available())
+        if "guideline" in names and self.applies("guideline"):
+            m = standards.load("guideline").get("method") or {}
+            lines = [m.get(f"{k}_{lang}") for k in ("levels", "technologies") if m.get(f"{k}_{lang}")]
+            if lines:
+                story.append(self.p(w("m_guideline"), "h2"))
+                story += [self.p("• " + str(x), "small") for x in lines]
+        if "energy_carbon" in names and self.applies("energy"):
+            th = standards.load("energy_carbon").get("thresholds") or {}
+            rows = [self.header_row(w("m_rule"), w("value"), w("source"))]
+            for t in th.values():
+                if isinstance(t, dict) and t.get("value") is not None:
+                    src = " — ".join(str(x) for x in (t.get("source"), t.get("edition")) if x)
+                    rows.append([t.get(f"note_{lang}") or "", str(t["value"]), src])
+            if len(rows) > 1:
+                story.append(self.p(w("m_energy"), "h2"))
+                story.append(self.table(rows, [70 * mm, 18 * mm, CONTENT_W - 88 * mm]))
         return story
 
     # ---- signature page ----------------------------------------------------------------------------

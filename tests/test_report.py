@@ -199,7 +199,17 @@ DROSS = {"code": "321-024-48", "hazards": ["reactivity", "toxicity"], "expected_
          "findings": [{"id": "requirement_6.1.8", "severity": "minor", "detail": "未公开信息"},
                       {"id": "generation_below_expected", "severity": "major", "detail": "一次铝灰 1200.5 t 低于预期下限"},
                       {"id": "missing_manifest", "severity": "critical", "detail": "2025-04-10 转移无联单号"}],
-         "compliance_pct": 92.9, "stock_t": 12.25}
+         "compliance_pct": 92.9, "stock_t": 12.25,
+         "generation": [{"kind": "primary", "status": "below", "expected_t": [1900.0, 2850.0]},
+                        {"kind": "secondary", "status": "not_reported"}],
+         "balances": [{"code": "321-024-48", "kind": "primary", "opening_t": 10.5, "generated_t": 1200.5,
+                       "self_utilized_t": 700, "transferred_t": 480.25, "disposed_t": 0, "adjustment_t": 0,
+                       "closing_t": 30.75}],
+         "stock": [{"code": "321-024-48", "kind": "primary", "quantity_t": 30.75, "oldest": "2024-06-30",
+                    "age_days": 549, "over_limit_t": 4.5}],
+         "deadlines": [{"id": "declaration", "period": "2025", "due": "2025-03-31", "status": "overdue",
+                        "filed_on": None}],
+         "notes": ["重庆市：年度申报 3 月 31 日前，台账按季度报送"], "category": "HW48", "entered": True}
 
 
 def _with(result: dict, **modules) -> dict:
@@ -244,6 +254,11 @@ def test_guideline_energy_and_dross_sections_from_module_results(electrolytic, t
     assert "950 – 1900" in line("二次铝灰", "950")
     assert body.index("缺少转移联单号") < body.index("产生量低于预期") < body.index("管理要求 6.1.8 未满足")
     assert "符合率 92.9%" in body and "stock t" in body
+    dross = flat(body[body.index("7 铝灰管理"):body.index("8 方法与依据")])
+    assert "低于预期" in dross and "未申报产生量" in dross  # the generation check of each kind
+    assert "321-024-48一次铝灰10.51200.5700480.250030.75" in dross  # balances: opening … closing
+    assert "30.752024-06-305494.5" in dross and "已逾期" in dross and "台账按季度报送" in dross
+    assert "category" not in dross and "entered" not in dross  # shown in their place, not as "other results"
     # the summary lists the most serious findings across modules, critical first
     summary = body[body.index("评估摘要"):body.index("基本要求\n") if "基本要求\n" in body else None]
     assert "严重" in summary and "淘汰类工艺技术" in flat(summary) and "能效水平" in summary

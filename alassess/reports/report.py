@@ -185,6 +185,14 @@ T: dict[str, tuple[str, str]] = {
     "ledger_span_only": ("本期台账 {n} 条（{a} 至 {b}）。", "{n} ledger entries in the period ({a} to {b})."),
     "no_ledger": ("本评估期无台账记录。", "No ledger entries in the period."),
     "no_dross": ("未填报铝灰数据。", "No dross data entered."),
+    "bal_opening_t": ("期初", "Opening"), "bal_generated_t": ("产生", "Generated"),
+    "bal_self_utilized_t": ("厂内利用", "Used in-plant"), "bal_transferred_t": ("转移", "Transferred"),
+    "bal_disposed_t": ("处置", "Disposed"), "bal_adjustment_t": ("调整", "Adjusted"), "bal_closing_t": ("期末", "Closing"),
+    "stock": ("库存与贮存时间", "Stock and storage time"), "stock_t": ("库存（t）", "Stock (t)"),
+    "oldest": ("最早入库", "Oldest"), "age_days": ("贮存天数", "Days stored"),
+    "over_limit": ("超一年（t）", "Over one year (t)"),
+    "deadlines": ("申报与报送期限", "Declarations and submissions"), "deadline": ("事项", "Item"),
+    "due": ("截止日期", "Due"), "filed_on": ("报送日期", "Filed on"),
     "receivers": ("接收单位", "Receivers"), "receiver": ("接收单位", "Receiver"), "licence": ("许可证号", "Licence"),
     "codes": ("许可代码", "Codes"), "valid": ("有效期", "Valid"), "container": ("容器", "Container"),
     "manifest": ("联单号", "Manifest"), "entry_date": ("日期", "Date"),
@@ -209,6 +217,7 @@ T: dict[str, tuple[str, str]] = {
     "m_app": ("软件", "Application"), "m_sources": ("依据文件", "Source documents"),
     "m_guideline": ("指导指标与工艺技术评价方法", "Guideline levels and technology checks"),
     "m_energy": ("节能降碳核查阈值", "Energy & carbon thresholds"), "m_rule": ("规则", "Rule"),
+    "threshold": ("阈值", "Threshold"),
     "m_file": ("数据文件", "Data file"), "m_document": ("文件", "Document"), "m_edition": ("版本", "Edition"),
     "m_requirements": ("基本要求全部满足方可定级", "every grade requires all basic requirements"),
     "sig_declare": ("评估人声明：本报告所列数据由被评估企业提供并经评估人现场核查，评分按第 8 部分所述方法计算。",
@@ -239,6 +248,23 @@ LEVEL_WORDS = {
 LEVEL_TONE = {"advanced": "good", "compliant": "good", "pass": "good", "benchmark": "good", "baseline": "warn",
               "below": "bad", "fail": "bad", "below_baseline": "bad", "missing": "none", "not_applicable": "none",
               "present": "bad", "absent": "good"}
+GENERATION_WORDS = {  # (words, tone) for the generation check of each kind of dross
+    "within": (("在预期范围内", "within the expected range"), "good"),
+    "below": (("低于预期", "below expected"), "bad"), "above": (("高于预期", "above expected"), "bad"),
+    "not_determined": (("文件未给出系数", "no coefficient in the document"), "none"),
+    "not_checked": (("不核查（无厂内回收）", "not checked (no in-plant recovery)"), "none"),
+    "no_production": (("未填报产量", "no production entered"), "none"),
+    "not_reported": (("未申报产生量", "generation not reported"), "warn"),
+}
+DEADLINE_WORDS = {
+    "filed": (("按时报送", "filed on time"), "good"), "filed_late": (("逾期报送", "filed late"), "warn"),
+    "met": (("已满足", "met"), "good"), "upcoming": (("未到期", "not yet due"), "none"),
+    "overdue": (("已逾期", "overdue"), "bad"),
+}
+DEADLINE_IDS = {"declaration": ("管理计划与年度申报", "management plan and annual declaration"),
+                "annual_declaration": ("年度申报", "annual declaration"),
+                "quarterly_ledger": ("台账季度报送", "quarterly ledger submission"),
+                "ledger_submission": ("管理台账报送", "ledger submission")}
 PART_WORDS = {"alumina": ("氧化铝", "alumina"), "electrolytic": ("电解", "electrolysis"),
               "carbon": ("碳素（阳极）", "carbon (anode)"), "recycled": ("再生铝", "recycled"),
               "processing": ("铝加工", "processing")}
@@ -991,7 +1017,8 @@ class _Builder:
             story += [Spacer(1, 2 * mm), self.p(w("no_result"))]
         # generation: expected (from the dross module) against reported (module, else entered)
         story.append(self.p(w("generation"), "h2"))
-        rows: list[list[Any]] = [self.header_row(w("kind"), w("expected"), w("reported"))]
+        gen_status = {str(g.get("kind")): g.get("status") for g in res.get("generation") or [] if isinstance(g, dict)}
+        rows: list[list[Any]] = [self.header_row(w("kind"), w("expected"), w("reported"), w("status"))]
         coef = data["coefficients_kg_per_t"].get(self.a.plant.sector) or {}
         for kind in ("primary", "secondary"):
             exp = res.get(f"expected_{kind}_t")
@@ -1003,8 +1030,11 @@ class _Builder:
                 exp_s = "—"
             rep = next((res[k] for k in (f"reported_{kind}_t", f"{kind}_reported_t", f"{kind}_generated_t")
                         if res.get(k) is not None), src.get(f"{kind}_generated_t"))
-            rows.append([w(kind), exp_s, num(rep, 3) if rep is not None else "—"])
-        story.append(self.table(rows, [50 * mm, 60 * mm, CONTENT_W - 110 * mm]))
+            st = gen_status.get(kind)
+            words = GENERATION_WORDS.get(str(st))
+            status = self.coloured(self.w.pick(words[0]), words[1]) if words else (str(st) if st else "")
+            rows.append([w(kind), exp_s, num(rep, 3) if rep is not None else "—", status])
+        story.append(self.table(rows, [40 * mm, 50 * mm, 36 * mm, CONTENT_W - 126 * mm]))
         tol = data.get("tolerance") or {}
         if tol.get("value") is not None:
             story.append(self.p(w("tolerance_note", src=coef.get("source", ""),
@@ -1036,17 +1066,29 @@ class _Builder:
             rows.append([r["id"], r["text_zh"] if lang == "zh" else r["text_en"], self.severity(r.get("severity")),
                          self.coloured(w("met") if v is True else (w("unmet") if v is False else w("unanswered")), tone)])
         story.append(self.table(rows, [14 * mm, CONTENT_W - 54 * mm, 18 * mm, 22 * mm]))
-        # ledger summary of the period
+        # ledger summary: the module's balances and stock when it gives them, else the period's movements
         ledger = [e for e in src.get("ledger") or [] if isinstance(e, dict)]
         period = self._period_entries(ledger)
         story.append(self.p(w("ledger", period=self.a.period), "h2"))
-        if not period:
-            story.append(self.p(w("no_ledger")))
-        else:
+        if period:
             dates = sorted(str(e.get("date")) for e in period)
             earlier = len(ledger) - len(period)
             story.append(self.p(w("ledger_span", n=len(period), a=dates[0], b=dates[-1], m=earlier) if earlier
                                 else w("ledger_span_only", n=len(period), a=dates[0], b=dates[-1])))
+        balances = [b for b in res.get("balances") or [] if isinstance(b, dict)]
+        if balances:
+            cols = ("opening_t", "generated_t", "self_utilized_t", "transferred_t", "disposed_t", "adjustment_t",
+                    "closing_t")
+            rows = [self.header_row(w("dross_code"), w("kind"), *(w(f"bal_{c}") for c in cols))]
+            for b in balances:
+                kind = str(b.get("kind") or "")
+                rows.append([b.get("code") or "", w(kind) if kind in ("primary", "secondary") else kind,
+                             *(num(b.get(c), 3) for c in cols)])
+            story.append(self.table(rows, [20 * mm, 18 * mm] + [(CONTENT_W - 38 * mm) / 7] * 7,
+                                    extra=[("ALIGN", (2, 1), (-1, -1), "RIGHT")]))
+        elif not period:
+            story.append(self.p(w("no_ledger")))
+        else:
             sums: dict[tuple[str, str], tuple[int, Decimal]] = {}
             for e in period:
                 key = (str(e.get("kind") or ""), str(e.get("movement") or ""))
@@ -1064,7 +1106,34 @@ class _Builder:
                 n, q = sums[(kind, mv)]
                 rows.append([w(kind) if kind in ("primary", "secondary") else kind,
                              self.w.pick(MOVEMENT_WORDS.get(mv, (mv, mv))), str(n), num(q, 3)])
-            story.append(self.table(rows, [40 * mm, 40 * mm, 25 * mm, CONTENT_W - 105 * mm]))
+            story.append(self.table(rows, [40 * mm, 40 * mm, 25 * mm, CONTENT_W - 105 * mm],
+                                    extra=[("ALIGN", (2, 1), (-1, -1), "RIGHT")]))
+        stock = [x for x in res.get("stock") or [] if isinstance(x, dict)]
+        if stock:
+            story.append(self.p(w("stock"), "h2"))
+            rows = [self.header_row(w("dross_code"), w("kind"), w("stock_t"), w("oldest"), w("age_days"),
+                                    w("over_limit"))]
+            for x in stock:
+                kind = str(x.get("kind") or "")
+                over = x.get("over_limit_t")
+                rows.append([x.get("code") or "", w(kind) if kind in ("primary", "secondary") else kind,
+                             num(x.get("quantity_t"), 3), x.get("oldest") or "—", num(x.get("age_days")),
+                             self.coloured(num(over, 3), "bad") if over else num(over, 3)])
+            story.append(self.table(rows, [22 * mm, 22 * mm, 28 * mm, 30 * mm, 28 * mm, CONTENT_W - 130 * mm]))
+        deadlines = [x for x in res.get("deadlines") or [] if isinstance(x, dict)]
+        if deadlines:
+            story.append(self.p(w("deadlines"), "h2"))
+            rows = [self.header_row(w("deadline"), w("period"), w("due"), w("filed_on"), w("status"))]
+            for x in deadlines:
+                words = DEADLINE_WORDS.get(str(x.get("status")))
+                status = self.coloured(self.w.pick(words[0]), words[1]) if words else str(x.get("status") or "")
+                rows.append([self.w.pick(DEADLINE_IDS.get(str(x.get("id")), (str(x.get("id")), str(x.get("id"))))),
+                             x.get("period") or "", x.get("due") or "", x.get("filed_on") or "—", status])
+            story.append(self.table(rows, [50 * mm, 28 * mm, 28 * mm, 28 * mm, CONTENT_W - 134 * mm]))
+        notes = [n for n in res.get("notes") or [] if isinstance(n, str) and n]
+        if notes:
+            story.append(Spacer(1, 2 * mm))
+            story += [self.p("• " + n, "small") for n in notes]
         receivers = [r for r in src.get("receivers") or [] if isinstance(r, dict)]
         if receivers:
             rows = [self.header_row(w("receivers"), w("licence"), w("codes"), w("valid"))]
@@ -1076,7 +1145,8 @@ class _Builder:
         story += self.rest(res, {"code", "hazards", "findings", "expected_primary_t", "expected_secondary_t",
                                  "compliance_pct", "reported_primary_t", "reported_secondary_t",
                                  "primary_reported_t", "secondary_reported_t", "primary_generated_t",
-                                 "secondary_generated_t"})
+                                 "secondary_generated_t", "class", "class_en", "tolerance", "as_of", "period",
+                                 "region", "category", "entered"})
         return story
 
     def ledger_appendix(self) -> list[Any]:
@@ -1162,7 +1232,7 @@ class _Builder:
                 story += [self.p("• " + str(x), "small") for x in lines]
         if "energy_carbon" in names and self.applies("energy"):
             th = standards.load("energy_carbon").get("thresholds") or {}
-            rows = [self.header_row(w("m_rule"), w("value"), w("source"))]
+            rows = [self.header_row(w("m_rule"), w("threshold"), w("source"))]
             for t in th.values():
                 if isinstance(t, dict) and t.get("value") is not None:
                     src = " — ".join(str(x) for x in (t.get("source"), t.get("edition")) if x)

@@ -115,3 +115,20 @@ def test_identity_create_refuses_an_existing_file(office, capsys):
                  "--passphrase-file", str(home / "pw")]) == 2
     assert (home / "me.p12").read_bytes() == before
     assert "already exists" in capsys.readouterr().err
+
+
+def test_unwritable_outputs_are_one_line_exit_2(office, tmp_path, capsys):
+    home = office["home"]
+    blocker = tmp_path / "file"
+    blocker.write_text("a file, not a folder")
+    cases = [
+        ["report", "--db", str(office["db"]), "--assessment", str(office["aid"]), "--out", str(tmp_path)],
+        ["report", "--db", str(office["db"]), "--assessment", str(office["aid"]), "--out", str(blocker / "r.pdf")],
+        ["identity", "create", "--name", "x", "--out", str(blocker / "x.p12"), "--passphrase-file", str(home / "pw")],
+        ["verify", str(office["pdf"]), "--extract", str(blocker / "x.json")],
+        ["identity", "trust", str(home / "me.p12"), "--passphrase-file", str(home / "pw"), "--trust-dir", str(blocker)],
+    ]
+    for args in cases:
+        assert main(args) == 2, args
+        err = capsys.readouterr().err
+        assert len(err.strip().splitlines()) == 1 and "Traceback" not in err, (args, err)

@@ -104,6 +104,7 @@ def _yes(v: bool | None, zh: bool) -> str:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    from alassess.domain.errors import InputError
     from alassess.services.files import atomic_write
     from alassess.signing.verify import verify_pdf
 
@@ -113,7 +114,11 @@ def cmd_verify(args: argparse.Namespace) -> int:
     zh = _zh(args)
     if args.extract is not None:
         if ok and r.data is not None:
-            atomic_write(args.extract, r.data)
+            try:
+                atomic_write(args.extract, r.data)
+            except OSError as exc:
+                raise InputError("file_unwritable", "--extract", path=str(args.extract),
+                                 reason=exc.strerror or str(exc)) from None
             extracted = str(args.extract)
         else:
             r.problems.append("未导出评估数据：报告未通过核验" if zh else

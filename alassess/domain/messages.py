@@ -79,6 +79,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report_source_required": ("请指定评估文件，或同时给出 --db 和 --assessment", "give an assessment file, or --db together with --assessment"),
     "report_sign_needs_identity": ("签名需要 --identity 和 --passphrase-file", "signing needs --identity and --passphrase-file"),
     "sign_failed": ("签名失败：{reason}", "signing failed: {reason}"),
+    "file_unwritable": ("无法写入 {path}：{reason}；请换一个位置或文件名", "cannot write {path}: {reason}; choose another place or name"),
     # --- guideline, technology checklist, energy & carbon plan, trends (000 表1, 003, 002)
     "gl_level_advanced": ("先进", "advanced"),
     "gl_level_compliant": ("达标", "compliant"),

@@ -186,15 +186,22 @@ def _write_new(path: Path, data: bytes) -> Path:
     """Write ``data`` to a temporary file beside ``path`` (synced); the caller renames it."""
     import tempfile
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
+    if path.is_dir():
+        raise InputError("file_unwritable", "--out", path=str(path), reason="is a folder")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
+    except OSError as exc:
+        raise InputError("file_unwritable", "--out", path=str(path), reason=exc.strerror or str(exc)) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-    except BaseException:
+    except BaseException as exc:
         os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise InputError("file_unwritable", "--out", path=str(path), reason=exc.strerror or str(exc)) from None
         raise
     return Path(tmp)
 

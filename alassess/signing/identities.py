@@ -108,20 +108,25 @@ def _write_private(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that the file is readable and writable by its owner only (0600)
     from the moment it exists: a new temporary file is created with that mode (``O_EXCL``, never
     following a planted file), filled, synced, and renamed over ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    except OSError as exc:
+        raise InputError("file_unwritable", None, path=str(path), reason=exc.strerror or str(exc)) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except FileNotFoundError:
             pass
+        if isinstance(exc, OSError):
+            raise InputError("file_unwritable", None, path=str(path), reason=exc.strerror or str(exc)) from None
         raise
 
 

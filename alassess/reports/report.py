@@ -168,6 +168,7 @@ T: dict[str, tuple[str, str]] = {
     "generation": ("产生量：预期与申报", "Generation: expected against reported"),
     "kind": ("种类", "Kind"), "expected": ("预期范围（t）", "Expected range (t)"), "reported": ("申报（t）", "Reported (t)"),
     "primary": ("一次铝灰", "primary dross"), "secondary": ("二次铝灰", "secondary dross"),
+    "primary_short": ("一次铝灰", "primary"), "secondary_short": ("二次铝灰", "secondary"),
     "not_determined": ("文件未给出系数", "no coefficient in the document"),
     "tolerance_note": ("预期范围 = 产量 × 产生系数（{src}）；超出范围 ±{pct}% 以外记为问题（应用默认值）。",
                        "Expected range = production × generation coefficient ({src}); outside the range by more "
@@ -445,6 +446,10 @@ class _Builder:
             "cell": ParagraphStyle("cell", fontSize=8, leading=10.5, **base),
             "cellb": ParagraphStyle("cellb", fontSize=8, leading=10.5, fontName=b, bulletFontName=f, textColor=INK,
                                     wordWrap="CJK"),
+            "cell7": ParagraphStyle("cell7", fontSize=7.5, leading=10, **base),
+            "cellb7": ParagraphStyle("cellb7", fontSize=7.5, leading=10, fontName=b, bulletFontName=f, textColor=INK,
+                                     wordWrap="CJK"),
+            "h1n": ParagraphStyle("h1n", fontSize=15, leading=20, spaceBefore=6, spaceAfter=6, **head),
             "h1": ParagraphStyle("h1", fontSize=15, leading=20, spaceBefore=6, spaceAfter=6, keepWithNext=1, **head),
             "h2": ParagraphStyle("h2", fontSize=10.5, leading=14, spaceBefore=8, spaceAfter=4, keepWithNext=1, **head),
             "title": ParagraphStyle("title", fontSize=26, leading=34, alignment=TA_CENTER, **head),
@@ -483,10 +488,11 @@ class _Builder:
         return messages.sector_name(self.a.plant.sector, self.lang)
 
     def table(self, rows: list[list[Any]], widths: list[float], header: bool = True,
-              extra: list[tuple] | None = None, plain: bool = False) -> Table:
-        """A ruled table, 8 pt. Text that fits its column on one line is drawn as it is (fast);
-        longer text wraps (a Paragraph) unless ``plain``. The header row is bold."""
+              extra: list[tuple] | None = None, plain: bool = False, size: float = 8) -> Table:
+        """A ruled table (8 pt, or 7.5 with ``size=7.5``). Text that fits its column on one line is
+        drawn as it is (fast); longer text wraps (a Paragraph) unless ``plain``. The header row is bold."""
         pad = 6.0
+        small = size < 8
 
         def cell(c: Any, width: float, bold: bool) -> Any:
             if c is None or c == "":
@@ -497,14 +503,14 @@ class _Builder:
                 return c
             text = self.w.clean(c)
             font = self.bold if bold else self.font
-            if (plain and not bold) or ("\n" not in text and stringWidth(text, font, 8) <= width - pad):
+            if (plain and not bold) or ("\n" not in text and stringWidth(text, font, size) <= width - pad):
                 return text
-            return self.p(text, "cellb" if bold else "cell")
+            return self.p(text, ("cellb" if bold else "cell") + ("7" if small else ""))
 
         cells = [[cell(c, widths[j], header and i == 0) for j, c in enumerate(row)] for i, row in enumerate(rows)]
         t = Table(cells, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
-        style = [("FONTNAME", (0, 0), (-1, -1), self.font), ("FONTSIZE", (0, 0), (-1, -1), 8),
-                 ("LEADING", (0, 0), (-1, -1), 10.5), ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+        style = [("FONTNAME", (0, 0), (-1, -1), self.font), ("FONTSIZE", (0, 0), (-1, -1), size),
+                 ("LEADING", (0, 0), (-1, -1), 10 if small else 10.5), ("TEXTCOLOR", (0, 0), (-1, -1), INK),
                  ("GRID", (0, 0), (-1, -1), 0.4, RULE), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                  ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
                  ("TOPPADDING", (0, 0), (-1, -1), 2.2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2)]
@@ -1158,15 +1164,16 @@ class _Builder:
                                                  w("quantity"), w("container"), w("receiver"), w("manifest"))]
         for e in period:
             kind = e.get("kind")
-            rows.append([e.get("date"), e.get("code"), w(kind) if kind in ("primary", "secondary") else kind,
+            rows.append([e.get("date"), e.get("code"), w(f"{kind}_short") if kind in ("primary", "secondary") else kind,
                          self.w.pick(MOVEMENT_WORDS.get(e.get("movement"), (e.get("movement"), e.get("movement")))),
                          num(e.get("quantity_t"), 3), e.get("container") or "",
                          e.get("receiver") or "", e.get("manifest_no") or ""])
-        widths = [18 * mm, 18 * mm, 15 * mm, 15 * mm, 16 * mm, 19 * mm]
+        widths = [17 * mm, 17 * mm, 19 * mm, 20 * mm, 15 * mm, 18 * mm]
         rest = CONTENT_W - sum(widths)
-        widths += [rest - 26 * mm, 26 * mm]
-        return [CondPageBreak(60 * mm), self.p(w("s_appendix"), "h1"),
-                self.table(rows, widths, extra=[("ALIGN", (4, 1), (4, -1), "RIGHT")])]
+        widths += [rest - 23 * mm, 23 * mm]
+        # a long table: its heading does not wait for room for the whole of it
+        return [CondPageBreak(50 * mm), self.p(w("s_appendix"), "h1n"),
+                self.table(rows, widths, size=7.5, extra=[("ALIGN", (4, 1), (4, -1), "RIGHT")])]
 
     # ---- method and sources ------------------------------------------------------------------------
     def method(self) -> list[Any]:

@@ -104,6 +104,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "labels_cannot_write": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
     "labels_first_serial_needs_no_persist": ("--first-serial 只能与 --no-persist 一起用；记录顺序号时由数据库分配", "--first-serial works only with --no-persist; recorded serials are assigned by the database"),
     "labels_paper_too_small": ("纸张 {paper} 太小：去掉页边距和说明后放不下 {min} mm 见方的拼接块；请选更大的纸", "paper {paper} is too small: after margins and the note there is no room for a {min} mm tile; choose a larger paper"),
+    "file_unwritable": ("无法写入 {path}：{reason}；请换一个位置或文件名", "cannot write {path}: {reason}; choose another place or name"),
     # --- guideline, technology checklist, energy & carbon plan, trends (000 表1, 003, 002)
     "gl_level_advanced": ("先进", "advanced"),
     "gl_level_compliant": ("达标", "compliant"),

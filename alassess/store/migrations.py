@@ -121,6 +121,36 @@ def _v1(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX dross_ledger_plant_code_kind ON dross_ledger(plant_id, code, kind, date)")
 
 
+@migration(2)
+def _v2_dross_management(db: sqlite_utils.Database) -> None:
+    """Containers, declaration/ledger filings, and a covering index for ledger summaries."""
+    db.execute("""
+        CREATE TABLE dross_containers (
+            id INTEGER PRIMARY KEY,
+            plant_id INTEGER NOT NULL REFERENCES plants(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            type TEXT NOT NULL DEFAULT '',
+            capacity_l REAL,
+            code TEXT NOT NULL DEFAULT '',
+            location TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            UNIQUE (plant_id, name)
+        )""")
+    db.execute("""
+        CREATE TABLE dross_filings (
+            id INTEGER PRIMARY KEY,
+            plant_id INTEGER NOT NULL REFERENCES plants(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('declaration','ledger')),
+            period TEXT NOT NULL,
+            date TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            UNIQUE (plant_id, kind, period)
+        )""")
+    # summaries GROUP BY code, kind over a date range read only this index (no table lookups)
+    db.execute("CREATE INDEX dross_ledger_summary ON dross_ledger(plant_id, code, kind, date, movement, quantity_t)")
+    db.execute("DROP INDEX IF EXISTS dross_ledger_plant_code_kind")  # a prefix of the new index
+
+
 @migration(5)
 def _v5_issued_reports(db: sqlite_utils.Database) -> None:
     """A record of every report issued from the database (which assessment, which PDF, who signed)."""

@@ -241,11 +241,15 @@ def load_assessment(db: sqlite_utils.Database, assessment_id: int, *, with_ledge
     dross: dict[str, Any] | None = None
     receivers = list_receivers(db, row.plant_id)
     ledger = list_ledger(db, row.plant_id, until=f"{row.period}-12-31") if with_ledger else []
-    if dross_vals or reqs or receivers or ledger:
+    from alassess.store import dross as _dross_store
+
+    filings = _dross_store.list_filings(db, row.plant_id)
+    if dross_vals or reqs or receivers or ledger or filings:
         dross = dict(dross_vals)
         dross["requirements"] = reqs
         dross["receivers"] = receivers
         dross["ledger"] = ledger
+        dross["filings"] = filings
     return Assessment(plant=plant, period=row.period,
                       assessor=Assessor(row.assessor_name, row.assessor_organisation), values=values, dross=dross)
 
@@ -270,7 +274,7 @@ def save_assessment(db: sqlite_utils.Database, a: Assessment) -> tuple[int, bool
             set_value(db, aid, fid, v)
         if a.dross is not None:
             for k, v in a.dross.items():
-                if k in ("requirements", "receivers", "ledger") or v is None:
+                if k in ("requirements", "receivers", "ledger", "filings") or v is None:
                     continue
                 set_value(db, aid, DROSS_PREFIX + k, v)
             for rid, v in (a.dross.get("requirements") or {}).items():
@@ -279,6 +283,10 @@ def save_assessment(db: sqlite_utils.Database, a: Assessment) -> tuple[int, bool
             for r in a.dross.get("receivers") or []:
                 upsert_receiver(db, plant_id, r)
             add_ledger_entries(db, plant_id, a.dross.get("ledger") or [])
+            from alassess.store import dross as _dross_store
+
+            for f in a.dross.get("filings") or []:
+                _dross_store.upsert_filing(db, plant_id, f)
         return aid, created
 
 

@@ -323,12 +323,12 @@ def deadlines(year: int, as_of: _dt.date, cfg: dict[str, Any], requirements: dic
         days_left = (due - as_of).days
         if on is not None:
             status = "filed" if _dt.date.fromisoformat(on) <= due else "filed_late"
+        elif as_of <= due:
+            status = "upcoming"
         elif requirements.get(req) is True:
             status = "met"
-        elif as_of > due:
-            status = "overdue"
         else:
-            status = "upcoming"
+            status = "overdue"
         out.append(Deadline(id=did, period=period, due=due.isoformat(), status=status, filed_on=on,
                             days_left=days_left if status == "upcoming" else None, source=source))
     return out

@@ -118,9 +118,19 @@ def map_headers(headers: list[Any]) -> tuple[dict[int, str], list[str], list[Inp
     return mapping, ignored, errors
 
 
+_EMPTY_TYPES = ("NaTType", "NAType")
+
+
 def _empty(v: Any) -> bool:
-    return v is None or (isinstance(v, float) and math.isnan(v)) or (isinstance(v, str) and v.strip() == "") \
-        or type(v).__name__ in ("NaTType", "NAType")
+    """No value: None, NaN, blank text, pandas' NaT/NA (checked without importing pandas)."""
+    if v is None:
+        return True
+    t = type(v)
+    if t is str:
+        return not v or v.isspace()
+    if t is float:
+        return v != v
+    return t.__name__ in _EMPTY_TYPES
 
 
 def parse_date_cell(v: Any, column: str, *, today: _dt.date | None = None) -> str:

@@ -14,7 +14,10 @@ from typing import Any
 import sqlite_utils
 
 from alassess.domain.errors import InputError, NotFoundError
-from alassess.store.repo import LEDGER_COLUMNS, fingerprint, now, transaction
+from alassess.store.repo import LEDGER_COLUMNS, fingerprint, fingerprint_base, now, transaction
+
+BULK_ROWS = 5000
+BULK_CACHE_KIB = -65536  # 64 MiB page cache while a large import runs
 
 _INSERT = ("INSERT OR IGNORE INTO dross_ledger (plant_id, date, code, kind, movement, quantity_t, container, receiver, "
            "manifest_no, note, fingerprint, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
@@ -34,15 +37,21 @@ def insert_entries(db: sqlite_utils.Database, plant_id: int, entries: list[dict[
     ts = now()
     rows = []
     for e in entries:
-        base = fingerprint(e, 0)
+        base = fingerprint_base(e)
         n = seen[base] = seen.get(base, 0) + 1
         rows.append((plant_id, e["date"], e["code"], e["kind"], e["movement"], float(e["quantity_t"]),
                      e.get("container") or "", e.get("receiver") or "", e.get("manifest_no") or "",
-                     e.get("note") or "", fingerprint(e, n), ts))
-    with transaction(db):
-        before = _count(db, plant_id)
-        db.conn.executemany(_INSERT, rows)
-        return _count(db, plant_id) - before
+                     e.get("note") or "", fingerprint(e, n, base=base), ts))
+    cache = db.execute("PRAGMA cache_size").fetchone()[0]
+    if len(rows) > BULK_ROWS:  # the unique fingerprint index is updated at random places: keep it in memory
+        db.execute(f"PRAGMA cache_size = {BULK_CACHE_KIB}")
+    try:
+        with transaction(db):
+            before = _count(db, plant_id)
+            db.conn.executemany(_INSERT, rows)
+            return _count(db, plant_id) - before
+    finally:
+        db.execute(f"PRAGMA cache_size = {int(cache)}")
 
 
 def _row_to_entry(r: dict[str, Any]) -> dict[str, Any]:

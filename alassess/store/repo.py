@@ -316,12 +316,16 @@ def list_receivers(db: sqlite_utils.Database, plant_id: int) -> list[dict[str, A
 LEDGER_COLUMNS = ("date", "code", "kind", "movement", "quantity_t", "container", "receiver", "manifest_no", "note")
 
 
-def fingerprint(entry: dict[str, Any], occurrence: int = 1) -> str:
+def fingerprint_base(entry: dict[str, Any]) -> str:
+    """The identifying text of a ledger row (every column but the note)."""
+    return "\x1f".join(str(entry.get(k) or "") if k != "quantity_t" else encode(Decimal(str(entry[k])))
+                       for k in LEDGER_COLUMNS if k != "note")
+
+
+def fingerprint(entry: dict[str, Any], occurrence: int = 1, *, base: str | None = None) -> str:
     """Identity of a ledger row for duplicate detection; the n-th identical row gets occurrence n."""
-    parts = [str(entry.get(k) or "") if k != "quantity_t" else encode(Decimal(str(entry[k])))
-             for k in LEDGER_COLUMNS if k != "note"]
-    parts.append(str(occurrence))
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+    text = (fingerprint_base(entry) if base is None else base) + "\x1f" + str(occurrence)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
 def add_ledger_entries(db: sqlite_utils.Database, plant_id: int, entries: list[dict[str, Any]]) -> int:

@@ -166,7 +166,7 @@ def read_table(path: str | Path) -> list[list[Any]]:
             with pd.ExcelFile(path, engine=engine) as book:
                 names = [str(n) for n in book.sheet_names]
                 sheet = next((n for n in names if n.strip().lower() in SHEET_NAMES), names[0])
-                df = book.parse(sheet, header=None, dtype=object)
+                df = pd.read_excel(book, sheet_name=sheet, header=None, dtype=object)
         else:
             raise InputError("ledger_import_format", None, ext=ext or path.name)
     except InputError:

@@ -222,3 +222,10 @@ def test_cli_unknown_plant_and_bad_period(db_path, capsys):
     assert "plant “99” not found" in capsys.readouterr().err
     assert main(["ledger", "summary", "--db", str(db_path), "--plant", "1", "--period", "25Q1"]) == 2
     assert "2025Q1" in capsys.readouterr().err
+
+
+def test_workbook_read_without_calamine_gives_the_same_rows(tmp_path, monkeypatch):
+    book = _xlsx(tmp_path / "l.xlsx", GOOD)
+    fast = dross.parse_file(book).entries
+    monkeypatch.setattr(dross, "_read_calamine", lambda path: None)  # the pandas + openpyxl path
+    assert dross.parse_file(book).entries == fast and len(fast) == 4

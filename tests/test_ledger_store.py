@@ -76,7 +76,7 @@ def test_upgrade_from_v1_keeps_the_ledger(tmp_path):
     conn.close()
     db = open_db(path)
     assert db.execute("PRAGMA user_version").fetchone()[0] == migrations.latest()
-    assert store.summary(db, 1, "2025-01-01", "2025-12-31")[0]["generated_t"] == 3.5
+    assert store.summary(db, 1, "2025-01-01", "2025-12-31")[0]["generated_t"] == 3.5  # monthly totals backfilled
 
 
 def test_summary_year_by_hand(db_path):
@@ -100,6 +100,25 @@ def test_summary_quarters_chain(db_path):
         (20, 100, 60, 25, 35)
     assert q2["opening_t"] == q1["closing_t"] and q2["closing_t"] == 29.5
     assert dross.summary(db_path, pid, "2026")["rows"][0]["opening_t"] == 29.5
+
+
+def test_monthly_totals_follow_every_edit(db_path):
+    """The trigger-kept monthly totals always equal the summary computed from the rows."""
+    pid = _plant(db_path)
+    _add(db_path, pid, LEDGER)
+    ids = [e["id"] for e in dross.list_entries(db_path, pid)]
+    dross.update_entry(db_path, pid, ids[2], row("2025-04-05", "generated", "90", kind="secondary"))
+    dross.delete_entry(db_path, pid, ids[5])
+    dross.add_entry(db_path, pid, row("2025-12-31", "disposed", "0.25"))
+    db = open_db(db_path)
+    for start, end in (("2025-01-01", "2025-12-31"), ("2025-04-01", "2025-06-30"), ("2024-01-01", "2026-12-31")):
+        fast = store.summary(db, pid, start, end)
+        slow = store.summary_scan(db, pid, start, end)
+        assert [{k: round(v, 9) if isinstance(v, float) else v for k, v in r.items()} for r in fast] == \
+            [{k: round(v, 9) if isinstance(v, float) else v for k, v in r.items()} for r in slow]
+    assert store.summary(db, pid, "2025-01-10", "2025-02-10") == store.summary_scan(db, pid, "2025-01-10", "2025-02-10")
+    db.execute("DELETE FROM dross_ledger")
+    assert db["dross_ledger_monthly"].count == 0
 
 
 def test_summary_bad_period(db_path):

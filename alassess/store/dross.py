@@ -147,10 +147,50 @@ ORDER BY code, kind
 """
 
 
+MONTHLY_SQL = """
+SELECT code, kind,
+  SUM(CASE WHEN month < :start THEN generated + adjustment - self_utilized - transferred - disposed ELSE 0 END),
+  SUM(CASE WHEN month >= :start THEN generated ELSE 0 END),
+  SUM(CASE WHEN month >= :start THEN self_utilized ELSE 0 END),
+  SUM(CASE WHEN month >= :start THEN transferred ELSE 0 END),
+  SUM(CASE WHEN month >= :start THEN disposed ELSE 0 END),
+  SUM(CASE WHEN month >= :start THEN adjustment ELSE 0 END),
+  SUM(CASE WHEN month >= :start THEN entries ELSE 0 END)
+FROM dross_ledger_monthly
+WHERE plant_id = :plant AND month <= :end
+GROUP BY code, kind
+ORDER BY code, kind
+"""
+
+
 def summary(db: sqlite_utils.Database, plant_id: int, start: str, end: str) -> list[dict[str, Any]]:
-    """Per code and kind: opening (everything before ``start``), the period's movements, closing."""
+    """Per code and kind: opening (everything before ``start``), the period's movements, closing.
+
+    Periods start on the first and end on the last day of a month, so the monthly totals kept by
+    triggers answer it; :func:`summary_scan` computes the same from the rows (any date range).
+    """
+    if start[8:] != "01" or _month_end(end) != end:
+        return summary_scan(db, plant_id, start, end)
+    args = {"plant": plant_id, "start": start[:7], "end": end[:7]}
+    return _summary_rows(db.execute(MONTHLY_SQL, args).fetchall())
+
+
+def _month_end(day: str) -> str:
+    import datetime as _dt
+
+    d = _dt.date.fromisoformat(day)
+    nxt = _dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+    return (nxt - _dt.timedelta(days=1)).isoformat()
+
+
+def summary_scan(db: sqlite_utils.Database, plant_id: int, start: str, end: str) -> list[dict[str, Any]]:
+    """The summary aggregated from the ledger rows themselves (over the covering index)."""
+    return _summary_rows(db.execute(SUMMARY_SQL, {"plant": plant_id, "start": start, "end": end}).fetchall())
+
+
+def _summary_rows(rows: list[tuple]) -> list[dict[str, Any]]:
     out = []
-    for r in db.execute(SUMMARY_SQL, {"plant": plant_id, "start": start, "end": end}).fetchall():
+    for r in rows:
         code, kind, opening, gen, used, transferred, disposed, adj, n = r
         closing = opening + gen - used - transferred - disposed + adj
         out.append({"code": code, "kind": kind, "opening_t": opening, "generated_t": gen, "self_utilized_t": used,

@@ -51,14 +51,14 @@ LEDGER = [
 ]
 
 
-def test_schema_v2_tables_and_covering_index(db_path):
+def test_schema_v2_tables_and_summary_plan(db_path):
     db = open_db(db_path)
-    assert {"dross_containers", "dross_filings"} <= set(db.table_names())
+    assert {"dross_containers", "dross_filings", "dross_ledger_monthly"} <= set(db.table_names())
     idx = {r[1] for r in db.execute("PRAGMA index_list('dross_ledger')").fetchall()}
-    assert "dross_ledger_summary" in idx and "dross_ledger_plant_code_kind" not in idx
-    plan = " ".join(str(r) for r in db.execute("EXPLAIN QUERY PLAN " + store.SUMMARY_SQL,
-                                               {"plant": 1, "start": "2025-01-01", "end": "2025-12-31"}).fetchall())
-    assert "COVERING INDEX dross_ledger_summary" in plan and "TEMP B-TREE" not in plan
+    assert "dross_ledger_plant_code_kind" not in idx and "dross_ledger_plant_date" in idx
+    plan = " ".join(str(r) for r in db.execute("EXPLAIN QUERY PLAN " + store.MONTHLY_SQL,
+                                               {"plant": 1, "start": "2025-01", "end": "2025-12"}).fetchall())
+    assert "dross_ledger_monthly" in plan and "TEMP B-TREE" not in plan
 
 
 def test_upgrade_from_v1_keeps_the_ledger(tmp_path):

@@ -2,7 +2,7 @@
 
 Bulk inserts go through ``executemany`` with ``INSERT OR IGNORE`` on the ledger's
 ``(plant_id, fingerprint)`` key, inside one transaction: a re-import adds nothing, a failure adds
-nothing. Summaries aggregate in SQL over the covering index ``dross_ledger_summary``.
+nothing. Summaries aggregate in SQL over the monthly totals that triggers keep (migration 2).
 """
 
 from __future__ import annotations
@@ -140,7 +140,7 @@ SELECT code, kind,
   SUM(CASE WHEN date >= :start AND movement = 'disposed' THEN quantity_t ELSE 0 END) AS disposed,
   SUM(CASE WHEN date >= :start AND movement = 'adjustment' THEN quantity_t ELSE 0 END) AS adjustment,
   SUM(CASE WHEN date >= :start THEN 1 ELSE 0 END) AS entries
-FROM dross_ledger INDEXED BY dross_ledger_summary
+FROM dross_ledger
 WHERE plant_id = :plant AND date <= :end
 GROUP BY code, kind
 ORDER BY code, kind
@@ -184,7 +184,7 @@ def _month_end(day: str) -> str:
 
 
 def summary_scan(db: sqlite_utils.Database, plant_id: int, start: str, end: str) -> list[dict[str, Any]]:
-    """The summary aggregated from the ledger rows themselves (over the covering index)."""
+    """The summary aggregated from the ledger rows themselves (any date range; slower)."""
     return _summary_rows(db.execute(SUMMARY_SQL, {"plant": plant_id, "start": start, "end": end}).fetchall())
 
 

@@ -123,7 +123,7 @@ def _v1(db: sqlite_utils.Database) -> None:
 
 @migration(2)
 def _v2_dross_management(db: sqlite_utils.Database) -> None:
-    """Containers, declaration/ledger filings, and a covering index for ledger summaries."""
+    """Containers, declaration/ledger filings, and monthly ledger totals for summaries."""
     db.execute("""
         CREATE TABLE dross_containers (
             id INTEGER PRIMARY KEY,
@@ -146,10 +146,10 @@ def _v2_dross_management(db: sqlite_utils.Database) -> None:
             note TEXT NOT NULL DEFAULT '',
             UNIQUE (plant_id, kind, period)
         )""")
-    # row-level summaries GROUP BY code, kind read only this index (no table lookups)
-    db.execute("CREATE INDEX dross_ledger_summary ON dross_ledger(plant_id, code, kind, date, movement, quantity_t)")
-    db.execute("DROP INDEX IF EXISTS dross_ledger_plant_code_kind")  # a prefix of the new index
-    # monthly totals per code and kind, kept by triggers: a summary over millions of rows reads a few hundred
+    # monthly totals per code and kind, kept by triggers: a summary over millions of rows reads a few
+    # hundred rows. They replace the (plant, code, kind, date) index, which only summaries used and
+    # which every insert had to maintain.
+    db.execute("DROP INDEX IF EXISTS dross_ledger_plant_code_kind")
     db.execute("""
         CREATE TABLE dross_ledger_monthly (
             plant_id INTEGER NOT NULL,

@@ -121,6 +121,16 @@ def test_reported_generation_from_the_ledger():
     assert "generation_below_expected" in ids(low)
 
 
+def test_a_kept_ledger_without_secondary_generation_reports_zero():
+    r = run([entry("2025-02-01", q="1200"), entry("2025-02-02", "self_utilized", "1000")],
+            production_t=Decimal(100000), self_utilization=True)
+    assert r.generation["secondary"].reported_t == 0
+    assert [f.kind for f in r.findings if f.id == "generation_below_expected"] == ["secondary"]
+    # no ledger and no reported figure: nothing to compare
+    r = run([], production_t=Decimal(100000), self_utilization=True)
+    assert r.generation["primary"].status == "not_reported" and not ids(r)
+
+
 def test_reported_and_ledger_must_agree_within_one_percent():
     ledger = [entry("2025-02-01", q="1000"), transfer("2025-03-01", q="1000")]
     ok = run(ledger, production_t=Decimal(100000), primary_generated_t=Decimal("1010"))

@@ -389,8 +389,13 @@ def _check_receiver(e: dict[str, Any], idx: dict[str, list[dict[str, Any]]], lan
     return out
 
 
-def reported_generation(kind: str, dross: dict[str, Any], ledger_sum: Decimal | None) -> tuple[Decimal | None, str | None]:
-    """The field ``<kind>_generated_t`` or the ledger's generated entries; both given must agree within 1 %."""
+def reported_generation(kind: str, dross: dict[str, Any], ledger_sum: Decimal | None,
+                        ledger_kept: bool = False) -> tuple[Decimal | None, str | None]:
+    """The field ``<kind>_generated_t`` or the ledger's generated entries; both given must agree within 1 %.
+
+    ``ledger_sum`` is ``None`` when the ledger has no generated entry of that kind; then, if the
+    ledger has entries at all in the period (``ledger_kept``), the ledger reports 0 t.
+    """
     key = f"{kind}_generated_t"
     value = _dec(dross.get(key))
     if value is not None and ledger_sum is not None:
@@ -405,6 +410,8 @@ def reported_generation(kind: str, dross: dict[str, Any], ledger_sum: Decimal | 
         return value, "field"
     if ledger_sum is not None:
         return ledger_sum, "ledger"
+    if ledger_kept:
+        return ZERO, "ledger"
     return None, None
 
 
@@ -572,7 +579,7 @@ def evaluate(sector: str, period: str, dross: dict[str, Any] | None, *, as_of: s
     generation: dict[str, GenerationCheck] = {}
     gen_findings: list[Finding] = []
     for kind in KINDS:
-        reported, source = reported_generation(kind, d, ledger_gen[kind])
+        reported, source = reported_generation(kind, d, ledger_gen[kind], n_window > 0)
         chk, f = check_generation(sector, kind, production, self_util, reported, source)
         generation[kind] = chk
         if f is not None:

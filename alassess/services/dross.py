@@ -248,11 +248,11 @@ class ImportResult:
 
 def import_ledger(db_path: str | Path, plant: str | int, path: str | Path) -> ImportResult:
     """Check every row first; import nothing if any is bad; add only rows not already stored."""
-    parsed = parse_file(path)
-    if parsed.problems:
-        raise LedgerImportError(parsed.problems)
     with opened(db_path) as db:
         pid = resolve_plant(db, plant)
+        parsed = parse_file(path)
+        if parsed.problems:
+            raise LedgerImportError(parsed.problems)
         added = store.insert_entries(db, pid, parsed.entries)
     return ImportResult(rows=len(parsed.entries), added=added, duplicates=len(parsed.entries) - added,
                         ignored_columns=parsed.ignored_columns)

@@ -229,3 +229,14 @@ def test_workbook_read_without_calamine_gives_the_same_rows(tmp_path, monkeypatc
     fast = dross.parse_file(book).entries
     monkeypatch.setattr(dross, "_read_calamine", lambda path: None)  # the pandas + openpyxl path
     assert dross.parse_file(book).entries == fast and len(fast) == 4
+
+
+def test_english_export_round_trip(tmp_path, db_path):
+    pid = _plant(db_path)
+    dross.import_ledger(db_path, pid, _xlsx(tmp_path / "l.xlsx", GOOD))
+    out = tmp_path / "en.xlsx"
+    dross.export_ledger(db_path, pid, out, lang="en")
+    ws = load_workbook(out).worksheets[0]
+    assert [c.value for c in ws[1]][:5] == ["date", "code", "kind", "movement", "quantity_t"]
+    assert [c.value for c in ws[3]][2:4] == ["primary", "self_utilized"]
+    assert dross.import_ledger(db_path, pid, out).duplicates == 4

@@ -117,26 +117,50 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return 0
 
 
+DEADLINE_WORDS = {"declaration": ("管理计划和申报登记", "management plan and declaration"),
+                  "ledger_submission": ("台账报送", "ledger submission")}
+STATUS_WORDS = {"filed": ("已按期填报", "filed on time"), "filed_late": ("逾期填报", "filed late"),
+                "met": ("已按期完成（据清单 6.1.3/6.1.4）", "done on time (per checklist 6.1.3/6.1.4)"),
+                "overdue": ("逾期未报", "overdue"), "upcoming": ("未到期", "not yet due")}
+SEVERITY_WORDS = {"critical": ("严重", "critical"), "major": ("重要", "major"), "minor": ("一般", "minor")}
+
+
+def _pick(pair: tuple[str, str], lang: str) -> str:
+    return pair[0] if lang == "zh" else pair[1]
+
+
 def cmd_check(args: argparse.Namespace) -> int:
+    from alassess.domain.dross import kind_name
     from alassess.services import dross
 
     r = dross.check(db_path(args), args.plant, args.period, as_of=args.as_of, lang=args.lang)
     if args.json:
         _json(r)
         return 0
-    zh = args.lang == "zh"
+    lang = args.lang
+    zh = lang == "zh"
     print(f"{r['plant']['name']}  {r['period']}  " + ("截至 " if zh else "as of ") + r["as_of"])
     print(f"  {r['code']}  {r['class'] if zh else r['class_en']}  "
           + ("合规率 " if zh else "compliance ") + (f"{r['compliance_pct']}%" if r["compliance_pct"] is not None else "—"))
     for b in r["balances"]:
-        print(f"  {b['code']} {b['kind']:<9} " + ("期初 " if zh else "opening ") + _t(b["opening_t"])
-              + ("  期末 " if zh else "  closing ") + _t(b["closing_t"]))
+        print(f"  {b['code']} {kind_name(b['kind'], lang)}  " + ("期初 " if zh else "opening ") + _t(b["opening_t"])
+              + ("  期末 " if zh else "  closing ") + _t(b["closing_t"]) + " t")
+    for s in r["stock"]:
+        if s["oldest"]:
+            print(f"  {s['code']} {kind_name(s['kind'], lang)}  " + ("库存 " if zh else "in stock ") + _t(s["quantity_t"])
+                  + " t, " + ("最早 " if zh else "oldest ") + f"{s['oldest']} ({s['age_days']} "
+                  + ("天)" if zh else "days)"))
     for d in r["deadlines"]:
-        print(f"  {d['id']} {d['period']}: {d['due']} {d['status']}")
+        status = _pick(STATUS_WORDS[d["status"]], lang)
+        if d["filed_on"]:
+            status += f" {d['filed_on']}"
+        if d["days_left"] is not None:
+            status += f"（剩 {d['days_left']} 天）" if zh else f" ({d['days_left']} days left)"
+        print(f"  {_pick(DEADLINE_WORDS[d['id']], lang)} {d['period']}: " + ("截止 " if zh else "due ") + f"{d['due']}, {status}")
     if not r["findings"]:
         print("  未发现问题" if zh else "  no findings")
     for f in r["findings"]:
-        print(f"  [{f['severity']}] {f['id']}: {f['detail']}")
+        print(f"  [{_pick(SEVERITY_WORDS.get(f['severity'], (f['severity'], f['severity'])), lang)}] {f['id']}: {f['detail']}")
     for n in r["notes"]:
         print(("  提示：" if zh else "  note: ") + n)
     return 0

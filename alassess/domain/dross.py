@@ -251,7 +251,16 @@ class Stock:
     buckets: dict[str, Decimal]  # age bucket → t
 
 
-AGE_BUCKETS = (("0-90", 90), ("91-180", 180), ("181-365", 365), (">365", None))
+def age_buckets() -> list[tuple[str, int | None]]:
+    """(label, upper bound in days) of the stock-age bands; the last band is open."""
+    bounds = [int(b) for b in data()["storage_limit"]["age_buckets_days"]]
+    out: list[tuple[str, int | None]] = []
+    low = 0
+    for b in bounds:
+        out.append((f"{low}-{b}", b))
+        low = b + 1
+    out.append((f">{bounds[-1]}", None))
+    return out
 
 
 @dataclass
@@ -591,12 +600,13 @@ def evaluate(sector: str, period: str, dross: dict[str, Any] | None, *, as_of: s
     for key in sorted(lots):
         remaining = [(day, qty) for day, qty in lots[key] if qty > 0]
         total = stock[key]
-        buckets = {name: ZERO for name, _ in AGE_BUCKETS}
+        bands = age_buckets()
+        buckets = {name: ZERO for name, _ in bands}
         over = ZERO
         for day, qty in remaining:
             d0 = _dt.date.fromisoformat(day)
             age = (as_of_date - d0).days
-            for name, upper in AGE_BUCKETS:
+            for name, upper in bands:
                 if upper is None or age <= upper:
                     buckets[name] += qty
                     break

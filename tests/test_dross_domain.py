@@ -254,6 +254,7 @@ def test_storage_over_one_year_fifo(as_of, over):
     r = run(ledger, as_of=as_of)
     s = r.stock[0]
     assert s.quantity_t == Decimal(7) and s.oldest == "2024-01-10"
+    assert s.buckets == {"0-90": 0, "91-180": 0, "181-365": Decimal(5), ">365": Decimal(2)}
     assert ("storage_over_one_year" in ids(r)) is over
     if over:
         assert s.over_limit_t == Decimal(2)  # the oldest lot left after FIFO: 10 − 8

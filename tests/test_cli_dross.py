@@ -1,4 +1,4 @@
-"""``alassess score`` with a dross section: the §8 ``dross`` object, bad input in one line."""
+"""``alassess score`` with a dross section: the ``dross`` object of the JSON output, bad input in one line."""
 
 from __future__ import annotations
 

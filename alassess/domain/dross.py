@@ -693,7 +693,7 @@ def finding_json(f: Finding, lang: str = "en") -> dict[str, Any]:
 
 
 def to_json(r: DrossResult | None, lang: str = "en") -> dict[str, Any] | None:
-    """The ``dross`` object of ``score --json`` (DOMAIN contract, with extra keys)."""
+    """The ``dross`` object of ``score --json`` (the assessment-file contract, with extra keys)."""
     if r is None:
         return None
     c = r.classification

@@ -123,9 +123,9 @@ def _v1(db: sqlite_utils.Database) -> None:
 
 @migration(2)
 def _v2_dross_management(db: sqlite_utils.Database) -> None:
-    """Containers, declaration/ledger filings, and monthly ledger totals for summaries."""
+    """Containers, declaration/ledger filings, and monthly ledger totals for summaries (idempotent)."""
     db.execute("""
-        CREATE TABLE dross_containers (
+        CREATE TABLE IF NOT EXISTS dross_containers (
             id INTEGER PRIMARY KEY,
             plant_id INTEGER NOT NULL REFERENCES plants(id) ON DELETE CASCADE,
             name TEXT NOT NULL,
@@ -137,7 +137,7 @@ def _v2_dross_management(db: sqlite_utils.Database) -> None:
             UNIQUE (plant_id, name)
         )""")
     db.execute("""
-        CREATE TABLE dross_filings (
+        CREATE TABLE IF NOT EXISTS dross_filings (
             id INTEGER PRIMARY KEY,
             plant_id INTEGER NOT NULL REFERENCES plants(id) ON DELETE CASCADE,
             kind TEXT NOT NULL CHECK (kind IN ('declaration','ledger')),
@@ -151,7 +151,7 @@ def _v2_dross_management(db: sqlite_utils.Database) -> None:
     # which every insert had to maintain.
     db.execute("DROP INDEX IF EXISTS dross_ledger_plant_code_kind")
     db.execute("""
-        CREATE TABLE dross_ledger_monthly (
+        CREATE TABLE IF NOT EXISTS dross_ledger_monthly (
             plant_id INTEGER NOT NULL,
             code TEXT NOT NULL,
             kind TEXT NOT NULL,
@@ -183,13 +183,43 @@ def _v2_dross_management(db: sqlite_utils.Database) -> None:
               "WHERE plant_id = OLD.plant_id AND code = OLD.code AND kind = OLD.kind AND month = substr(OLD.date, 1, 7); "
               "DELETE FROM dross_ledger_monthly WHERE plant_id = OLD.plant_id AND code = OLD.code AND kind = OLD.kind "
               "AND month = substr(OLD.date, 1, 7) AND entries <= 0;")
-    db.execute(f"CREATE TRIGGER dross_ledger_monthly_ins AFTER INSERT ON dross_ledger BEGIN {add} END")
-    db.execute(f"CREATE TRIGGER dross_ledger_monthly_del AFTER DELETE ON dross_ledger BEGIN {remove} END")
-    db.execute("CREATE TRIGGER dross_ledger_monthly_upd AFTER UPDATE OF plant_id, date, code, kind, movement, quantity_t "
+    db.execute(f"CREATE TRIGGER IF NOT EXISTS dross_ledger_monthly_ins AFTER INSERT ON dross_ledger BEGIN {add} END")
+    db.execute(f"CREATE TRIGGER IF NOT EXISTS dross_ledger_monthly_del AFTER DELETE ON dross_ledger BEGIN {remove} END")
+    db.execute("CREATE TRIGGER IF NOT EXISTS dross_ledger_monthly_upd AFTER UPDATE OF plant_id, date, code, kind, movement, quantity_t "
                f"ON dross_ledger BEGIN {remove} {add} END")
+    db.execute("DELETE FROM dross_ledger_monthly")  # (re)built from the rows: safe to run again
     db.execute(f"INSERT INTO dross_ledger_monthly ({cols}) SELECT plant_id, code, kind, substr(date, 1, 7), "
                + ", ".join(f"SUM({a})" for a in amounts("dross_ledger").split(", "))
                + ", count(*) FROM dross_ledger GROUP BY plant_id, code, kind, substr(date, 1, 7)")
+
+
+@migration(3)
+def _v3_label_serials(db: sqlite_utils.Database) -> None:
+    """Label serial numbers: the last serial issued per unit (credit code), waste code and date, so
+    that the identification code of a label is never issued twice; and a log of the batches."""
+    db.execute("""
+        CREATE TABLE IF NOT EXISTS label_serials (
+            credit_code TEXT NOT NULL,
+            waste_code TEXT NOT NULL,
+            date TEXT NOT NULL,
+            last_serial INTEGER NOT NULL CHECK (last_serial BETWEEN 0 AND 999),
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (credit_code, waste_code, date)
+        )""")
+    db.execute("""
+        CREATE TABLE IF NOT EXISTS label_batches (
+            id INTEGER PRIMARY KEY,
+            credit_code TEXT NOT NULL,
+            waste_code TEXT NOT NULL,
+            date TEXT NOT NULL,
+            first_serial INTEGER NOT NULL,
+            last_serial INTEGER NOT NULL,
+            copies_per_serial INTEGER NOT NULL DEFAULT 1,
+            plant_id INTEGER,
+            note TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX IF NOT EXISTS label_batches_unit ON label_batches(credit_code, date)")
 
 
 @migration(5)

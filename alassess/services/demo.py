@@ -88,6 +88,10 @@ PLANTS: list[dict[str, Any]] = [
                "code": "321-026-48", "primary_per_t": Decimal("0.02"), "secondary_share": Decimal("0")}},
 ]
 
+USED_IN_PLANT = Decimal("0.85")  # share of the primary dross recovered in-plant where a plant does so
+MANIFEST_FORGOTTEN = ("recycled", "2025", 11)
+LEDGER_LATE = ("processing", "2025", 3)
+
 RECEIVER = {"name": "重庆绿环危险废物处置有限公司", "licence_no": "渝危废经第 500000-2023-017 号",
             "codes": ["321-024-48", "321-026-48"], "valid_from": "2023-01-01", "valid_to": "2027-12-31"}
 
@@ -111,7 +115,7 @@ def _ledger(plant: dict[str, Any], year: str) -> list[dict[str, Any]]:
         entries.append({"date": day, "code": d["code"], "kind": "primary", "movement": "generated",
                         "quantity_t": gen, "container": container})
         if plant["dross"]["self_utilization"]:
-            used = (gen * Decimal("0.6")).quantize(Decimal("0.01"))
+            used = (gen * USED_IN_PLANT).quantize(Decimal("0.01"))
             entries.append({"date": _dt.date(int(year), month, 12).isoformat(), "code": d["code"], "kind": "primary",
                             "movement": "self_utilized", "quantity_t": used, "container": container})
             sec = (used * d["secondary_share"]).quantize(Decimal("0.01"))
@@ -125,10 +129,28 @@ def _ledger(plant: dict[str, Any], year: str) -> list[dict[str, Any]]:
             rest = gen - used
         else:
             rest = gen
+        manifest = f"500{year}{month:02d}{len(entries):04d}"
+        if (plant["plant"].sector, year, month) == MANIFEST_FORGOTTEN:
+            manifest = ""  # an instructive finding: a transfer without its manifest number
         entries.append({"date": _dt.date(int(year), month, 26).isoformat(), "code": d["code"], "kind": "primary",
                         "movement": "transferred", "quantity_t": rest, "container": container,
-                        "receiver": RECEIVER["name"], "manifest_no": f"500{year}{month:02d}{len(entries):04d}"})
+                        "receiver": RECEIVER["name"], "manifest_no": manifest})
     return entries
+
+
+def _filings(sector: str, year: str) -> list[dict[str, str]]:
+    """Declarations by 20 March, quarterly ledgers ten days after each quarter (one late, as an example)."""
+    y = int(year)
+    out = [{"kind": "declaration", "period": year, "date": f"{year}-03-20"}]
+    for q in range(1, 5):
+        if (year, q) == ("2025", 4):
+            break  # not yet due at the end of 2025
+        end_month = 3 * q
+        day = _dt.date(y + (end_month == 12), end_month % 12 + 1, 10)
+        if (sector, year, q) == LEDGER_LATE:
+            day = day + _dt.timedelta(days=10)
+        out.append({"kind": "ledger", "period": f"{year}Q{q}", "date": day.isoformat()})
+    return out
 
 
 def demo_assessments() -> list[tuple[Assessment, str]]:
@@ -149,7 +171,8 @@ def demo_assessments() -> list[tuple[Assessment, str]]:
                         "6.1.7": year != "2023", "6.1.8": year == "2025", "6.1.9": True, "6.1.10": True,
                         "6.2.1": d["self_utilization"], "6.2.2": True, "6.2.3": True, "6.3": True}
                 dross = {"production_t": Decimal(d["production_t"][year]), "self_utilization": d["self_utilization"],
-                         "requirements": reqs, "receivers": [dict(RECEIVER)], "ledger": _ledger(spec, year)}
+                         "requirements": reqs, "receivers": [dict(RECEIVER)], "ledger": _ledger(spec, year),
+                         "filings": _filings(spec["plant"].sector, year)}
             a = Assessment(plant=spec["plant"], period=year,
                            assessor=Assessor("陈评估", "重庆市循环经济评估中心"), values=values, dross=dross)
             out.append((a, "final" if year != "2025" else "draft"))

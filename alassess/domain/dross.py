@@ -399,21 +399,28 @@ def _check_receiver(e: dict[str, Any], idx: dict[str, list[dict[str, Any]]], lan
 
 
 def reported_generation(kind: str, dross: dict[str, Any], ledger_sum: Decimal | None,
-                        ledger_kept: bool = False) -> tuple[Decimal | None, str | None]:
-    """The field ``<kind>_generated_t`` or the ledger's generated entries; both given must agree within 1 %.
+                        ledger_kept: bool = False,
+                        notes: list[tuple[str, str]] | None = None) -> tuple[Decimal | None, str | None]:
+    """The field ``<kind>_generated_t`` or the ledger's generated entries.
 
     ``ledger_sum`` is ``None`` when the ledger has no generated entry of that kind; then, if the
     ledger has entries at all in the period (``ledger_kept``), the ledger reports 0 t.
+
+    When both are given the declared field is what the plant reports and is used. A difference of
+    more than 1 % is added to ``notes`` (in both languages, naming the field and the two figures):
+    a ledger handed in with a file is often an extract, so the difference is worth a look but does
+    not stop the evaluation of everything else.
     """
     key = f"{kind}_generated_t"
     value = _dec(dross.get(key))
     if value is not None and ledger_sum is not None:
         tol = Decimal(data()["mismatch_tolerance"]["value"])
         diff = abs(value - ledger_sum)
-        if diff > tol * value or (value == 0 and diff > 0):
+        if (diff > tol * value or (value == 0 and diff > 0)) and notes is not None:
             pct = (diff / value * 100) if value else Decimal(100)
-            raise InputError("dross_generation_mismatch", f"dross.{key}", field_value=_t(value),
-                             ledger_value=_t(ledger_sum), diff=fmt(round_half_up(pct, 1)))
+            params = dict(field_value=_t(value), ledger_value=_t(ledger_sum), diff=fmt(round_half_up(pct, 1)))
+            notes.append((f"dross.{key}: " + messages.text("dross_generation_mismatch", "zh", **params),
+                          f"dross.{key}: " + messages.text("dross_generation_mismatch", "en", **params)))
         return value, "field"
     if value is not None:
         return value, "field"
@@ -587,8 +594,9 @@ def evaluate(sector: str, period: str, dross: dict[str, Any] | None, *, as_of: s
     # generation against the coefficients
     generation: dict[str, GenerationCheck] = {}
     gen_findings: list[Finding] = []
+    notes: list[tuple[str, str]] = []
     for kind in KINDS:
-        reported, source = reported_generation(kind, d, ledger_gen[kind], n_window > 0)
+        reported, source = reported_generation(kind, d, ledger_gen[kind], n_window > 0, notes)
         chk, f = check_generation(sector, kind, production, self_util, reported, source)
         generation[kind] = chk
         if f is not None:
@@ -656,7 +664,6 @@ def evaluate(sector: str, period: str, dross: dict[str, Any] | None, *, as_of: s
         findings.append(Finding(id=f"requirement_{r['id']}", severity=r["severity"], detail_zh=zh, detail_en=en,
                                 requirement=r["id"]))
 
-    notes: list[tuple[str, str]] = []
     if self_util is not True and ledger_gen["secondary"] and coefficients(sector, "secondary") is not None:
         notes.append(_both("dross_no_self_utilization_secondary"))
     entered = dross is not None

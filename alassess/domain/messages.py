@@ -79,6 +79,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report_sign_needs_identity": ("签名需要 --identity 和 --passphrase-file", "signing needs --identity and --passphrase-file"),
     "sign_failed": ("签名失败：{reason}", "signing failed: {reason}"),
     # --- reliability: audit trail, revisions, backups, attachments, bundles
+    "number_out_of_range": ("数值“{value}”超出任何实际数量的范围，请检查输入", "“{value}” is beyond the range of any real quantity; check the typing"),
     "audit_ok": ("审计日志完好：{entries} 条记录，末条 #{head_id} 哈希 {head}", "audit log intact: {entries} entries, last #{head_id} hash {head}"),
     "audit_failed": ("审计日志校验失败，发现 {n} 处问题：", "audit check failed, {n} problem(s) found:"),
     "audit_chain_broken": ("审计日志第 {id} 行之前的记录被删除或调换（哈希链在第 {before} 行之后断开）", "audit log: rows before row {id} were deleted or reordered (the hash chain breaks after row {before})"),

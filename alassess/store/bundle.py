@@ -224,6 +224,7 @@ def _check_manifest(m: Any) -> dict[str, Any]:
         t = _expect(t, dict, where)
         if set(t) - {"sha256", "field", "file_name", "media_type", "size"}:
             raise _bad_manifest(f"{where}: unknown key")
+        t.setdefault("field", None)
         if not isinstance(t.get("sha256"), str) or not _HEX64.match(t["sha256"]):
             raise _bad_manifest(f"{where}.sha256 is not a SHA-256 in hex")
         if t.get("field") is not None:

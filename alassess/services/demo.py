@@ -33,7 +33,9 @@ PLANTS: list[dict[str, Any]] = [
          "2025": {"energy_consumption_kgce_per_t": "395", "alumina_conversion_pct": "80.1", "water_intake_m3_per_t": "1.62",
                   "alkali_output": "9.60", "red_mud_utilization_pct": "12.4", "cooling_water_reuse_pct": "100",
                   "tailings_utilization_pct": "41"}},
-     "techs": {"tech_rotary_kiln_calcination": False, "tech_cone_settlers": False, "tech_3_4_effect_evaporation": True}},
+     "techs": {"tech_rotary_kiln_calcination": False, "tech_cone_settlers": False, "tech_3_4_effect_evaporation": True,
+               "enc_deep_cone_settlers": True, "enc_red_mud_dry_stacking": True, "enc_fluidised_calcination": True,
+               "enc_5_6_effect_falling_film_evaporation": False}},
     {"plant": Plant(name="黔江电解铝股份有限公司", sector="electrolytic", credit_code=complete("91500114MA60E0B20"),
                     region="重庆市", key_region=True, address="重庆市黔江区正阳工业园 8 号", contact="李工",
                     phone="023-79876543"),
@@ -57,7 +59,15 @@ PLANTS: list[dict[str, Any]] = [
                   "env_performance_grade": "A", "new_or_expansion_project": "false",
                   "new_self_owned_coal_units": "false"}},
      "techs": {"tech_soderberg_cells": False, "tech_coal_fired_baking_furnace": False,
-               "tech_batch_pitch_melting": False, "tech_coal_fired_pot_calciner": False},
+               "tech_batch_pitch_melting": False, "tech_coal_fired_pot_calciner": False,
+               "enc_prebaked_cells_280ka": True, "enc_dense_phase_alumina_conveying": True,
+               "enc_computer_alumina_feed_control": True, "enc_graphitised_cathode_blocks": False,
+               "enc_plant_wastewater_reuse": True, "enc_ring_baking_furnace": True, "enc_continuous_kneading": False},
+     # group KPIs tracked year over year (002 绿之果·降碳绩效); water and energy agree with the production
+     # and the water/energy output of each year
+     "kpis": {"2023": {"new_water_use_m3": "310345", "total_energy_tce": "327273", "co2_emissions_t": "2450000"},
+              "2024": {"new_water_use_m3": "289063", "total_energy_tce": "324561", "co2_emissions_t": "2390000"},
+              "2025": {"new_water_use_m3": "275500", "total_energy_tce": "319200", "co2_emissions_t": "2268000"}},
      "dross": {"production_t": {"2023": 180000, "2024": 185000, "2025": 190000}, "self_utilization": True,
                "code": "321-024-48", "primary_per_t": Decimal("0.0125"), "secondary_share": Decimal("0.55")}},
     {"plant": Plant(name="綦江再生铝业有限公司", sector="recycled", credit_code=complete("91500110MA61F0C30"),
@@ -126,7 +136,7 @@ def demo_assessments() -> list[tuple[Assessment, str]]:
     out = []
     for spec in PLANTS:
         for year in PERIODS:
-            values = _values(spec["values"][year])
+            values = _values({**spec["values"][year], **spec.get("kpis", {}).get(year, {})})
             if spec["plant"].sector in ("alumina", "electrolytic"):
                 for r in ALL_REQS:
                     values[r] = not (year == "2023" and r == "req_cleaner_production_audit")

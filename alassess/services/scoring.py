@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from alassess.domain import circular
+from alassess.domain import circular, energy, guideline
 from alassess.domain.assessment import Assessment
 
 
@@ -15,8 +15,8 @@ def evaluate(a: Assessment, lang: str = "en") -> dict[str, Any]:
         "plant": {"name": a.plant.name, "credit_code": a.plant.credit_code, "sector": a.plant.sector},
         "period": a.period,
         "circular_economy": circular.to_json(ce, lang),
-        "guideline": None,
-        "energy_carbon": None,
+        "guideline": guideline.to_json(guideline.evaluate(a), lang),
+        "energy_carbon": energy.to_json(energy.evaluate(a), lang),
         "dross": None,
         "warnings": [n.message(lang) for n in a.notices],
     }

@@ -12,15 +12,10 @@ from __future__ import annotations
 
 import sys
 
-# The store never needs pandas/numpy, which sqlite-utils imports when they are installed; leaving
-# them out makes each of the many restarts of this child take 0.2 s instead of 0.8 s.
-sys.modules.setdefault("pandas", None)  # type: ignore[arg-type]
-sys.modules.setdefault("numpy", None)  # type: ignore[arg-type]
-
-from alassess.domain.assessment import Assessor, Plant  # noqa: E402
-from alassess.domain.fields import get as field  # noqa: E402
-from alassess.store import attachments, repo  # noqa: E402
-from alassess.store.db import open_db  # noqa: E402
+from alassess.domain.assessment import Assessor, Plant
+from alassess.domain.fields import get as field
+from alassess.store import attachments, repo
+from alassess.store.db import open_db
 
 FIELDS = ("cell_current_ka", "ac_consumption_kwh_per_t", "dross.production_t", "energy_consumption_kgce_per_t")
 

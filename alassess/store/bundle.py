@@ -26,7 +26,8 @@ Importing (:func:`apply`) is one transaction and decides by content digests:
 
 The content digest covers what an assessor edits — plant identity, period, revision, status,
 assessor, values, the dross figures and checklist, attachments — and not the plant-level dross
-ledger and receivers, which merge by union (ledger rows are recognised by their fingerprint).
+records (ledger, receivers), which merge by union (``repo.merge_dross_records``; ledger rows are
+recognised by their fingerprint).
 """
 
 from __future__ import annotations
@@ -111,7 +112,8 @@ def content_digest(doc: dict[str, Any], status: str, revision: int, atts: list[d
     norm["plant"] = {"key": plant.get("credit_code") or f"name:{plant['name']}", "sector": plant["sector"]}
     dross = norm.get("dross")
     if dross is not None:
-        norm["dross"] = {k: v for k, v in dross.items() if k not in ("ledger", "receivers")}
+        # plant-level lists (ledger, receivers, …) merge on import; they are not part of the content
+        norm["dross"] = {k: v for k, v in dross.items() if not isinstance(v, list)}
     norm["status"] = status
     norm["revision"] = revision
     norm["attachments"] = sorted([a["field"] or "", a["file_name"], a["sha256"]] for a in atts)
@@ -414,11 +416,7 @@ def _write_content(db: sqlite_utils.Database, aid: int, plant_id: int, b: Bundle
     folder = attachments.store_dir(db)
     repo.set_assessor(db, aid, a.assessor, who=who)
     repo.replace_values(db, aid, repo.stored_values(a), who=who)
-    added = 0
-    if a.dross is not None:
-        for r in a.dross.get("receivers") or []:
-            repo.upsert_receiver(db, plant_id, r)
-        added = repo.add_ledger_entries(db, plant_id, a.dross.get("ledger") or [])
+    added = repo.merge_dross_records(db, plant_id, a.dross) if a.dross is not None else 0
     wanted = {(t["field"] or "", t["sha256"]): t for t in b.manifest.get("attachments", [])}
     for r in attachments.list_for(db, aid):
         if (r["field_id"] or "", r["sha256"]) not in wanted:
@@ -465,9 +463,7 @@ def apply(db: sqlite_utils.Database, b: Bundle, *, as_new_revision: bool = False
         known = set(known_digests(db, target))
         row = repo.get_row(db, target)
         if here == incoming:
-            added = 0
-            if b.assessment.dross is not None:
-                added = repo.add_ledger_entries(db, plant_id, b.assessment.dross.get("ledger") or [])
+            added = repo.merge_dross_records(db, plant_id, b.assessment.dross) if b.assessment.dross else 0
             if incoming not in known:
                 record_exchange(db, target, "import", incoming, bundle_sha256=b.sha256, origin=origin, who=who)
             return Outcome("unchanged", target, row.revision, row.parent_id, added)

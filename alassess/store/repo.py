@@ -272,11 +272,14 @@ def load_assessment(db: sqlite_utils.Database, assessment_id: int, *, with_ledge
 
 
 def stored_values(a: Assessment) -> dict[str, Any]:
-    """The field rows an assessment is stored as (field id → value), dross keys prefixed."""
+    """The field rows an assessment is stored as (field id → value), dross keys prefixed.
+
+    The dross section's lists (receivers, ledger, …) are plant-level records, not field rows.
+    """
     out = dict(a.values)
     if a.dross is not None:
         for k, v in a.dross.items():
-            if k in ("requirements", "receivers", "ledger") or v is None:
+            if k == "requirements" or v is None or isinstance(v, (list, dict)):
                 continue
             out[DROSS_PREFIX + k] = v
         for rid, v in (a.dross.get("requirements") or {}).items():
@@ -312,10 +315,17 @@ def save_assessment(db: sqlite_utils.Database, a: Assessment, *, who: str | None
             set_assessor(db, aid, a.assessor, who=who)
         replace_values(db, aid, stored_values(a), who=who)
         if a.dross is not None:
-            for r in a.dross.get("receivers") or []:
-                upsert_receiver(db, plant_id, r)
-            add_ledger_entries(db, plant_id, a.dross.get("ledger") or [])
+            merge_dross_records(db, plant_id, a.dross)
         return aid, created
+
+
+def merge_dross_records(db: sqlite_utils.Database, plant_id: int, dross: dict[str, Any]) -> int:
+    """The plant-level dross records an assessment carries (receivers, ledger): merged into the
+    plant's, never replacing them. Returns how many ledger entries were new."""
+    with transaction(db):
+        for r in dross.get("receivers") or []:
+            upsert_receiver(db, plant_id, r)
+        return add_ledger_entries(db, plant_id, dross.get("ledger") or [])
 
 
 # ---- dross receivers and ledger ---------------------------------------------------------------

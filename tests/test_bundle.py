@@ -228,7 +228,7 @@ def _mutations():
     yield "empty", lambda d: b"", "not a valid bundle"
     yield "no manifest", m(lambda man, f: pack(None, f)), "manifest.json"
     yield "manifest not json", m(lambda man, f: pack(b"{not json", f)), "not valid JSON"
-    yield "manifest wrong format", m(lambda man, f: pack({**man, "format": "x"}, f)), "format must be"
+    yield "manifest wrong format", m(lambda man, f: pack({**man, "format": "x"}, f)), "format: must be alassess.bundle"
     yield "manifest unknown key", m(lambda man, f: pack({**man, "extra": 1}, f)), "unknown key"
     yield "manifest future version", m(lambda man, f: pack({**man, "version": 2}, f)), "not supported"
     yield "manifest bad revision", m(lambda man, f: pack({**man, "assessment": {**man["assessment"],
@@ -309,7 +309,7 @@ def _mutations():
     def plant_mismatch(man, f):
         man["assessment"]["plant"] = "另一家"
         return pack(man, f)
-    yield "manifest describes another assessment", m(plant_mismatch), "differs from assessment.json"
+    yield "manifest describes another assessment", m(plant_mismatch), "describes another assessment than assessment.json"
 
     def deep_json(man, f):
         return pack(man, {**f, "assessment.json": b"[" * 100000 + b"]" * 100000}, fix_hashes=True)

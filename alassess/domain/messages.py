@@ -117,7 +117,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "attachment_damaged": ("附件 {id}（{name}）的文件缺失或已被改动；请从备份或原始数据包恢复", "attachment {id} ({name}): its file is missing or was altered; restore it from a backup or the original bundle"),
     "attachment_bad_field": ("“{key}”不是可附证据的字段", "“{key}” is not a field evidence can be attached to"),
     "bundle_not_zip": ("{path} 不是有效的数据包（不是 zip 文件或已损坏：{reason}）", "{path} is not a valid bundle (not a zip file, or damaged: {reason})"),
-    "bundle_bad_manifest": ("数据包清单 manifest.json 无效：{reason}", "the bundle's manifest.json is not valid: {reason}"),
+    "bundle_bad_manifest": ("数据包清单 manifest.json 无效：{reason_zh}", "the bundle's manifest.json is not valid: {reason_en}"),
     "bundle_bad_name": ("数据包中的文件名“{name}”不安全或无效（绝对路径、“..”、链接、重复或不允许的名称）", "the bundle holds an unsafe or invalid entry name “{name}” (absolute, “..”, a link, a duplicate or not allowed)"),
     "bundle_unlisted_entry": ("数据包中的 {name} 未列在清单中", "the bundle holds {name}, which its manifest does not list"),
     "bundle_missing_entry": ("清单列出的 {name} 不在数据包中", "the manifest lists {name}, which the bundle does not hold"),

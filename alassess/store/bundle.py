@@ -155,20 +155,39 @@ def record_exchange(db: sqlite_utils.Database, assessment_id: int, direction: st
 
 # ---- reading and checking -------------------------------------------------------------------------
 
-def _bad_manifest(reason: str) -> InputError:
-    return InputError("bundle_bad_manifest", None, reason=reason)
+_PROBLEMS = {
+    "type": ("类型错误", "wrong type"),
+    "empty": ("不能为空", "empty"),
+    "long": ("过长", "too long"),
+    "unknown_key": ("未知的键“{key}”", "unknown key “{key}”"),
+    "format": ("应为 {expected}", "must be {expected}"),
+    "version": ("不支持的版本 {value}（本软件读取版本 {expected}）", "version {value} is not supported (this application reads {expected})"),
+    "status": ("应为 draft、final 或 signed", "must be draft, final or signed"),
+    "range": ("超出范围", "out of range"),
+    "sha256": ("应为十六进制的 SHA-256", "must be a SHA-256 in hex"),
+    "negative": ("不能为负数", "is negative"),
+    "file_name": ("不是单纯的文件名", "is not a plain file name"),
+    "field": ("“{value}”不是已知字段", "“{value}” is not a known field"),
+    "differs": ("所描述的评估与 assessment.json 不一致", "describes another assessment than assessment.json"),
+}
+
+
+def _bad_manifest(where: str, problem: str, **params: Any) -> InputError:
+    zh, en = _PROBLEMS[problem]
+    return InputError("bundle_bad_manifest", None, reason_zh=f"{where}：{zh.format(**params)}",
+                      reason_en=f"{where}: {en.format(**params)}")
 
 
 def _expect(obj: Any, kind: type | tuple[type, ...], where: str) -> Any:
     if not isinstance(obj, kind) or isinstance(obj, bool) and kind is not bool:
-        raise _bad_manifest(f"{where}: wrong type")
+        raise _bad_manifest(where, "type")
     return obj
 
 
 def _text(obj: Any, where: str, *, limit: int = 500, empty: bool = True) -> str:
     s = _expect(obj, str, where)
     if len(s) > limit or (not empty and not s):
-        raise _bad_manifest(f"{where}: {'empty' if not s else 'too long'}")
+        raise _bad_manifest(where, "empty" if not s else "long")
     return s
 
 
@@ -178,11 +197,11 @@ def _check_manifest(m: Any) -> dict[str, Any]:
                "attachments"}
     unknown = set(m) - allowed
     if unknown:
-        raise _bad_manifest(f"unknown key {sorted(unknown)[0]!r}")
+        raise _bad_manifest("manifest", "unknown_key", key=sorted(unknown)[0][:40])
     if m.get("format") != FORMAT:
-        raise _bad_manifest(f"format must be {FORMAT!r}")
+        raise _bad_manifest("format", "format", expected=FORMAT)
     if m.get("version") != VERSION or isinstance(m.get("version"), bool):
-        raise _bad_manifest(f"version {m.get('version')!r} is not supported (this application reads {VERSION})")
+        raise _bad_manifest("version", "version", value=repr(m.get("version"))[:20], expected=VERSION)
     _text(m.get("created"), "created", limit=64)
     _text(m.get("created_by", ""), "created_by")
     _text(m.get("application", ""), "application")
@@ -193,31 +212,31 @@ def _check_manifest(m: Any) -> dict[str, Any]:
         _text(a.get(key), f"assessment.{key}", empty=False)
     _text(a.get("credit_code", ""), "assessment.credit_code", limit=64)
     if a["status"] not in STATUSES:
-        raise _bad_manifest("assessment.status must be draft, final or signed")
+        raise _bad_manifest("assessment.status", "status")
     rev = _expect(a.get("revision"), int, "assessment.revision")
     if not 1 <= rev <= 100000:
-        raise _bad_manifest("assessment.revision out of range")
+        raise _bad_manifest("assessment.revision", "range")
     if a.get("parent_revision") is not None:
         _expect(a["parent_revision"], int, "assessment.parent_revision")
     history = _expect(a.get("history", []), list, "assessment.history")
     if len(history) > MAX_HISTORY:
-        raise _bad_manifest("assessment.history too long")
+        raise _bad_manifest("assessment.history", "long")
     for h in [a["content_sha256"], *history]:
         if not isinstance(h, str) or not _HEX64.match(h):
-            raise _bad_manifest("assessment digests must be SHA-256 in hex")
+            raise _bad_manifest("assessment.content_sha256/history", "sha256")
     entries = _expect(m.get("entries"), list, "entries")
     if len(entries) > MAX_ENTRIES:
         raise InputError("bundle_too_many", None, n=len(entries), limit=MAX_ENTRIES)
     for i, e in enumerate(entries):
         e = _expect(e, dict, f"entries[{i + 1}]")
         if set(e) - {"name", "size", "sha256"}:
-            raise _bad_manifest(f"entries[{i + 1}]: unknown key")
+            raise _bad_manifest(f"entries[{i + 1}]", "unknown_key", key=sorted(set(e) - {"name", "size", "sha256"})[0][:40])
         _text(e.get("name"), f"entries[{i + 1}].name", empty=False)
         size = _expect(e.get("size"), int, f"entries[{i + 1}].size")
         if size < 0:
-            raise _bad_manifest(f"entries[{i + 1}].size is negative")
+            raise _bad_manifest(f"entries[{i + 1}].size", "negative")
         if not isinstance(e.get("sha256"), str) or not _HEX64.match(e["sha256"]):
-            raise _bad_manifest(f"entries[{i + 1}].sha256 is not a SHA-256 in hex")
+            raise _bad_manifest(f"entries[{i + 1}].sha256", "sha256")
     atts = _expect(m.get("attachments", []), list, "attachments")
     if len(atts) > MAX_ENTRIES:
         raise InputError("bundle_too_many", None, n=len(atts), limit=MAX_ENTRIES)
@@ -225,18 +244,19 @@ def _check_manifest(m: Any) -> dict[str, Any]:
         where = f"attachments[{i + 1}]"
         t = _expect(t, dict, where)
         if set(t) - {"sha256", "field", "file_name", "media_type", "size"}:
-            raise _bad_manifest(f"{where}: unknown key")
+            raise _bad_manifest(where, "unknown_key",
+                                key=sorted(set(t) - {"sha256", "field", "file_name", "media_type", "size"})[0][:40])
         t.setdefault("field", None)
         if not isinstance(t.get("sha256"), str) or not _HEX64.match(t["sha256"]):
-            raise _bad_manifest(f"{where}.sha256 is not a SHA-256 in hex")
+            raise _bad_manifest(f"{where}.sha256", "sha256")
         if t.get("field") is not None:
             _text(t["field"], f"{where}.field", limit=200)
         name = _text(t.get("file_name"), f"{where}.file_name", empty=False)
         try:
             if attachments.clean_name(name) != name:
-                raise _bad_manifest(f"{where}.file_name is not a plain file name")
+                raise _bad_manifest(f"{where}.file_name", "file_name")
         except InputError:
-            raise _bad_manifest(f"{where}.file_name is not a plain file name") from None
+            raise _bad_manifest(f"{where}.file_name", "file_name") from None
         _text(t.get("media_type"), f"{where}.media_type", limit=200, empty=False)
         _expect(t.get("size"), int, f"{where}.size")
     return m
@@ -362,17 +382,19 @@ def _read(data: bytes, label: str) -> Bundle:
         raise InputError(exc.key, where, **exc.params) from None
     blobs = {_ATTACHMENT_NAME.match(n).group(1): b for n, b in contents.items() if _ATTACHMENT_NAME.match(n)}
     for i, t in enumerate(manifest.get("attachments", [])):
-        if t["sha256"] not in blobs or t["size"] != len(blobs[t["sha256"]]):
-            raise InputError("bundle_missing_entry", None, name=f"attachments[{i + 1}] {t['sha256'][:12]}…")
+        if t["sha256"] not in blobs:
+            raise InputError("bundle_missing_entry", None, name=f"attachments/{t['sha256']}")
+        if t["size"] != len(blobs[t["sha256"]]):
+            raise InputError("bundle_hash_mismatch", None, name=f"attachments/{t['sha256']}")
         try:
             attachments.check_field(t["field"])
         except InputError:
-            raise _bad_manifest(f"attachments[{i + 1}].field {t['field']!r} is not a known field") from None
+            raise _bad_manifest(f"attachments[{i + 1}].field", "field", value=str(t["field"])[:40]) from None
     info = manifest["assessment"]
     if (info["period"] != assessment.period or info["sector"] != assessment.plant.sector
             or info["plant"] != assessment.plant.name
             or info.get("credit_code", "") != assessment.plant.credit_code):
-        raise _bad_manifest("the assessment described differs from assessment.json")
+        raise _bad_manifest("assessment", "differs")
     if content_digest(doc, info["status"], info["revision"], manifest.get("attachments", [])) != info["content_sha256"]:
         raise InputError("bundle_content_mismatch", None)
     return Bundle(manifest=manifest, assessment=assessment, assessment_doc=doc, blobs=blobs,

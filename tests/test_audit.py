@@ -177,6 +177,14 @@ def test_assessment_inserted_behind_the_logs_back(filled, capsys):
     assert code == 1 and "is not in the audit log" in out
 
 
+def test_assessment_moved_to_another_period_behind_the_logs_back(filled, capsys):
+    db_path, a, _ = filled
+    with raw(db_path) as conn:
+        conn.execute("UPDATE assessments SET period = '2019' WHERE id = ?", [a])
+    code, out = verify_cli(db_path, capsys)
+    assert code == 1 and f"assessment {a}, @created" in out and '"period":"2019"' in out
+
+
 def test_attachment_file_altered_is_found(filled, tmp_path, capsys):
     db_path, a, _ = filled
     db = open_db(db_path)

@@ -192,9 +192,11 @@ def attachment_text(sha256: str, field_id: str | None, file_name: str) -> str:
 def current_state(db: sqlite_utils.Database) -> dict[int, dict[str, str | None]]:
     """The same view of the current data as :func:`replay` gives of the log."""
     state: dict[int, dict[str, str | None]] = {}
-    for aid, status, name, org in db.conn.execute(
-            "SELECT id, status, assessor_name, assessor_organisation FROM assessments"):
-        state[aid] = {"@status": status, "@assessor_name": name or None, "@assessor_organisation": org or None}
+    for aid, status, name, org, plant_id, period, revision, parent_id in db.conn.execute(
+            "SELECT id, status, assessor_name, assessor_organisation, plant_id, period, revision, parent_id "
+            "FROM assessments"):
+        state[aid] = {"@created": created_text(plant_id, period, revision, parent_id), "@status": status,
+                      "@assessor_name": name or None, "@assessor_organisation": org or None}
     for aid, fid, value in db.conn.execute("SELECT assessment_id, field_id, value FROM field_values"):
         state.setdefault(aid, {})[fid] = value
     if "attachments" in db.table_names():
@@ -219,7 +221,7 @@ def verify(db: sqlite_utils.Database) -> Report:
             problems.append(Problem("audit_assessment_missing", {"assessment": aid}))
             continue
         have = current[aid]
-        want = {k: v for k, v in logged[aid].items() if not k.startswith("@created") and not k == "@bundle"}
+        want = {k: v for k, v in logged[aid].items() if k != "@bundle"}
         for fname in sorted(set(have) | set(want)):
             h, w = have.get(fname), want.get(fname)
             if h != w:
@@ -238,6 +240,8 @@ def baseline(db: sqlite_utils.Database, who: str) -> int:
         n += 1
     for aid, fields in sorted(current_state(db).items()):
         for fname, value in sorted(fields.items()):
+            if fname == "@created":
+                continue
             if value not in (None, "") or fname == "@status":
                 record(db, aid, fname, None, value, who=who, at=at)
                 n += 1

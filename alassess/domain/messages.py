@@ -110,6 +110,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "backup_bad": ("{path} 不是可用的备份（{reason}）", "{path} is not a usable backup ({reason})"),
     "backup_none": ("{folder} 中没有可用的备份", "no usable backup in {folder}"),
     "restore_source_required": ("请指定 --from 备份文件，或 --latest 使用最近的完好备份", "give --from BACKUP, or --latest for the latest good backup"),
+    "restore_in_use": ("无法替换数据库 {path}（{reason}）；请先关闭本软件和其他打开它的程序，再恢复", "cannot replace database {path} ({reason}); close the application and anything else that has it open, then restore"),
     "restore_done": ("已从 {backup} 恢复；原数据库已另存为 {aside}（未删除）", "restored from {backup}; the previous database was kept as {aside} (not deleted)"),
     "attachment_too_large": ("附件 {name} 有 {size} 字节，超过上限 {limit} 字节；请压缩或缩小后再附", "attachment {name} has {size} bytes, more than the limit of {limit}; compress or scale it down first"),
     "attachment_bad_name": ("附件文件名“{name}”无效（不能为空，不能含路径或控制字符）", "attachment file name “{name}” is not valid (it must not be empty or contain a path or control characters)"),

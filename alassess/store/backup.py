@@ -391,14 +391,18 @@ def restore(db_path: str | Path, source: str | Path | None = None) -> tuple[Path
     os.unlink(tmp)
     _copy(chosen, Path(tmp))
     aside = None
-    if db_path.exists():
-        aside = folder / f"{db_path.stem}-replaced-{_stamp()}.db"
-        os.replace(db_path, aside)
-        for suffix in ("-wal", "-shm"):
-            side = Path(f"{db_path}{suffix}")
-            if side.exists():
-                os.replace(side, Path(f"{aside}{suffix}"))
-    os.replace(tmp, db_path)
+    try:
+        if db_path.exists():
+            aside = folder / f"{db_path.stem}-replaced-{_stamp()}.db"
+            os.replace(db_path, aside)
+            for suffix in ("-wal", "-shm"):
+                side = Path(f"{db_path}{suffix}")
+                if side.exists():
+                    os.replace(side, Path(f"{aside}{suffix}"))
+        os.replace(tmp, db_path)
+    except OSError as exc:  # e.g. the file is still open in the application on Windows
+        Path(tmp).unlink(missing_ok=True)
+        raise InputError("restore_in_use", None, path=str(db_path), reason=exc.strerror or str(exc)) from None
     try:
         _fsync(db_path.parent)
     except OSError:

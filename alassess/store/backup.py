@@ -402,6 +402,14 @@ def restore(db_path: str | Path, source: str | Path | None = None) -> tuple[Path
         os.replace(tmp, db_path)
     except OSError as exc:  # e.g. the file is still open in the application on Windows
         Path(tmp).unlink(missing_ok=True)
+        if aside is not None and aside.exists() and not db_path.exists():  # put the current file back
+            for suffix in ("", "-wal", "-shm"):
+                side = Path(f"{aside}{suffix}")
+                if side.exists():
+                    try:
+                        os.replace(side, Path(f"{db_path}{suffix}"))
+                    except OSError:
+                        pass
         raise InputError("restore_in_use", None, path=str(db_path), reason=exc.strerror or str(exc)) from None
     try:
         _fsync(db_path.parent)

@@ -212,3 +212,23 @@ def test_backup_copy_of_a_wal_database_is_complete(db_path, tmp_path):
     shutil.copy(out, copy / "x.db")
     assert energy(copy / "x.db") == "0.66"
     db.conn.close()
+
+
+def test_failed_restore_puts_the_current_file_back(db_path, tmp_path, monkeypatch, capsys):
+    make_db(db_path, 0.5)
+    out = backup.make_backup(db_path)
+    db = reopen(db_path)
+    repo.set_value(db, 1, "energy_output", 0.9)
+    db.conn.close()
+    real = os.replace
+
+    def refuse_final(src, dst):
+        if str(dst) == str(db_path) and ".restore-" in str(src):
+            raise PermissionError(13, "file in use")
+        return real(src, dst)
+
+    monkeypatch.setattr(os, "replace", refuse_final)
+    assert main(["restore", "--db", str(db_path), "--from", str(out)]) == 2
+    assert "close the application" in capsys.readouterr().err
+    monkeypatch.undo()
+    assert energy(db_path) == "0.9"

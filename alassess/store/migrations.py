@@ -121,6 +121,35 @@ def _v1(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX dross_ledger_plant_code_kind ON dross_ledger(plant_id, code, kind, date)")
 
 
+@migration(3)
+def _v3_label_serials(db: sqlite_utils.Database) -> None:
+    """Label serial numbers: the last serial issued per unit (credit code), waste code and date, so
+    that the identification code of a label is never issued twice; and a log of the batches."""
+    db.execute("""
+        CREATE TABLE IF NOT EXISTS label_serials (
+            credit_code TEXT NOT NULL,
+            waste_code TEXT NOT NULL,
+            date TEXT NOT NULL,
+            last_serial INTEGER NOT NULL CHECK (last_serial BETWEEN 0 AND 999),
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (credit_code, waste_code, date)
+        )""")
+    db.execute("""
+        CREATE TABLE IF NOT EXISTS label_batches (
+            id INTEGER PRIMARY KEY,
+            credit_code TEXT NOT NULL,
+            waste_code TEXT NOT NULL,
+            date TEXT NOT NULL,
+            first_serial INTEGER NOT NULL,
+            last_serial INTEGER NOT NULL,
+            copies_per_serial INTEGER NOT NULL DEFAULT 1,
+            plant_id INTEGER,
+            note TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX IF NOT EXISTS label_batches_unit ON label_batches(credit_code, date)")
+
+
 @migration(5)
 def _v5_issued_reports(db: sqlite_utils.Database) -> None:
     """A record of every report issued from the database (which assessment, which PDF, who signed)."""

@@ -260,6 +260,8 @@ def parse_dross(obj: Any) -> dict[str, Any] | None:
         codes = []
         for j, c in enumerate(rec["codes"] or []):
             c = _typed(c, "text", f"{where}.codes[{j + 1}]")
+            if c is None:
+                raise InputError("expected_text", f"{where}.codes[{j + 1}]", value="null")
             if not CODE_RE.match(c):
                 raise InputError("bad_choice", f"{where}.codes[{j + 1}]", value=c, choices="321-024-48/321-026-48/…")
             codes.append(c)

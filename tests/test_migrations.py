@@ -32,7 +32,13 @@ def rows(path: Path) -> dict[str, list[dict]]:
     try:
         tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
                                              "AND name NOT LIKE 'sqlite_%' ORDER BY name")]
-        return {t: [dict(r) for r in conn.execute(f'SELECT * FROM "{t}" ORDER BY rowid')] for t in tables}
+        out = {}
+        for t in tables:
+            try:
+                out[t] = [dict(r) for r in conn.execute(f'SELECT * FROM "{t}" ORDER BY rowid')]
+            except sqlite3.OperationalError:  # a WITHOUT ROWID table: in primary-key order
+                out[t] = [dict(r) for r in conn.execute(f'SELECT * FROM "{t}"')]
+        return out
     finally:
         conn.close()
 

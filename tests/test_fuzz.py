@@ -8,14 +8,13 @@ Covered: number normalisation, the assessment parser and file loader, the bundle
 from __future__ import annotations
 
 import copy
-import hashlib
 import json
 import zipfile
 from decimal import Decimal
 from fractions import Fraction
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from alassess.domain.assessment import Assessment, parse_assessment
@@ -26,10 +25,7 @@ from alassess.services.files import load_assessment_file
 from alassess.store.bundle import Outcome
 from tests.bundle_helpers import pack, seed, unpack
 from tests.conftest import make_doc
-
-FUZZ = settings(max_examples=1000, deadline=None, derandomize=True, database=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture,
-                                       HealthCheck.data_too_large])
+from tests.fuzz_helpers import FUZZ, file_state
 
 NUMBERISH = "0123456789０１２３４５６７８９.,，．。、%％+-－−eE ＿\u3000\u00a0_ab∞"
 
@@ -198,29 +194,18 @@ def bundle_env(tmp_path_factory):
     return {"good": good.read_bytes(), "target": target, "file": root / "fuzz.alassess"}
 
 
-def _file_state(db_path) -> bytes:
-    """The bytes of the database file, its WAL and the attachment folder's listing: stricter than a
-    logical comparison (any committed change shows) and much cheaper, for 2,000 examples."""
-    h = hashlib.sha256()
-    for p in (db_path, db_path.with_name(db_path.name + "-wal")):
-        h.update(p.read_bytes() if p.exists() else b"-")
-    folder = db_path.parent / "attachments"
-    h.update(repr(sorted(folder.rglob("*")) if folder.exists() else []).encode())
-    return h.digest()
-
-
 def _import_and_check(env, data: bytes) -> None:
     env["file"].write_bytes(data)
-    before = env.get("state") or _file_state(env["target"])
+    before = env.get("state") or file_state(env["target"])
     try:
         outcome = bundles.import_bundle(env["file"], env["target"])
     except AlAssessError as exc:
         assert exc.message("zh") and exc.message("en")
-        env["state"] = _file_state(env["target"])
+        env["state"] = file_state(env["target"])
         assert env["state"] == before, "a rejected bundle changed the database"
         return
     assert isinstance(outcome, Outcome)
-    env["state"] = _file_state(env["target"])
+    env["state"] = file_state(env["target"])
 
 
 @FUZZ

@@ -26,7 +26,7 @@ from alassess.domain.numbers import parse_number
 FORMAT = "alassess.assessment"
 VERSION = 1
 FORMS_TOLERANCE = Fraction(1, 100)  # output and consumption forms must agree within 1 % (DOMAIN §2.2)
-_PERIOD = re.compile(r"^\d{4}$")
+_PERIOD = re.compile(r"^[0-9]{4}$")  # ASCII digits: \d also takes ٢٠٢٥
 
 
 @dataclass
@@ -97,7 +97,7 @@ RECEIVER_KEYS = {"name": "text", "licence_no": "text", "codes": "list", "valid_f
 FILING_KEYS = {"kind": "text", "period": "text", "date": "date"}
 LEDGER_KEYS = {"date": "date", "code": "text", "kind": "text", "movement": "text", "quantity_t": "number",
                "container": "text", "receiver": "text", "manifest_no": "text", "note": "text"}
-CODE_RE = re.compile(r"^\d{3}-\d{3}-\d{2}$")
+CODE_RE = re.compile(r"^[0-9]{3}-[0-9]{3}-[0-9]{2}$")
 
 
 def _type_name(v: Any) -> str:
@@ -309,7 +309,7 @@ def parse_filings(v: Any) -> list[dict[str, Any]]:
         period = ent["period"].upper().replace("-", "")
         if ent["kind"] == "declaration" and not _PERIOD.match(period):
             raise InputError("bad_period", f"{where}.period", value=ent["period"])
-        if ent["kind"] == "ledger" and not re.match(r"^\d{4}Q[1-4]$", period):
+        if ent["kind"] == "ledger" and not re.match(r"^[0-9]{4}Q[1-4]$", period):
             raise InputError("dross_bad_quarter_period", f"{where}.period", value=ent["period"])
         ent["period"] = period
         out.append(ent)

@@ -42,12 +42,13 @@ MOVEMENT_VALUES = {
     "disposed": ("disposed", "处置", "自行处置", "disposal"),
     "adjustment": ("adjustment", "调整", "盘点调整", "盘盈盘亏", "adjust"),
 }
-CODE_RE = re.compile(r"^\d{3}-\d{3}-\d{2}$")
+CODE_RE = re.compile(r"^[0-9]{3}-[0-9]{3}-[0-9]{2}$")  # ASCII digits only: \d takes ٣ and ३ too
 _DATE_RES = (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00(?:\.0+)?)?)?$"),
              re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})(?: 0?0:00(?::00)?)?$"),
              re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$"),
              re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日?$"),
              re.compile(r"^(\d{4})(\d{2})(\d{2})$"))
+_SERIAL_RE = re.compile(r"^([0-9]{5})(?:\.0*)?$")  # an Excel date serial written out as text (a CSV file)
 EXCEL_EPOCH = _dt.date(1899, 12, 30)
 MIN_DATE = _dt.date(1990, 1, 1)
 
@@ -87,8 +88,19 @@ class Problem:
     def message(self, lang: str = "en") -> str:
         from alassess.domain import messages
 
-        body = messages.text(self.error.key, lang, **self.error.params)
-        return messages.text("ledger_import_row", lang, row=self.row, column=self.column, message=body)
+        params = {k: shown(v) if isinstance(v, str) else v for k, v in self.error.params.items()}
+        body = messages.text(self.error.key, lang, **params)
+        return messages.text("ledger_import_row", lang, row=self.row, column=shown(self.column), message=body)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def shown(text: str, limit: int = 60) -> str:
+    """A cell's text as quoted in a one-line message: line breaks and control characters visible
+    (``\\n``, ``\\x08``), at most ``limit`` characters."""
+    text = _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def map_headers(headers: list[Any]) -> tuple[dict[int, str], list[str], list[InputError]]:
@@ -134,7 +146,8 @@ def _empty(v: Any) -> bool:
 
 
 def parse_date_cell(v: Any, column: str, *, today: _dt.date | None = None) -> str:
-    """A date cell: an Excel date, ``YYYY-MM-DD``, ``YYYY/M/D``, ``YYYY年M月D日`` or an Excel serial number."""
+    """A date cell: an Excel date, ``YYYY-MM-DD``, ``YYYY/M/D``, ``YYYY年M月D日`` or an Excel serial number
+    (a number, or five digits of text as a CSV file carries it)."""
     d: _dt.date | None = None
     if isinstance(v, _dt.datetime):
         d = v.date()
@@ -149,6 +162,9 @@ def parse_date_cell(v: Any, column: str, *, today: _dt.date | None = None) -> st
     elif isinstance(v, str):
         text = v.strip().translate({ord("／"): "/", ord("－"): "-", ord("．"): "."})
         text = normalise_text(text) if not re.search(r"\d[ T]\d", text) else text
+        serial = _SERIAL_RE.match(text)
+        if serial:
+            return parse_date_cell(int(serial.group(1)), column, today=today)
         for rx in _DATE_RES:
             m = rx.match(text)
             if m:

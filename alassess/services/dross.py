@@ -141,30 +141,31 @@ class LedgerImportError(InputError):
 
 
 def _decode_csv(raw: bytes) -> str:
-    for enc in ("utf-8-sig", "gb18030"):
+    """UTF-8 (with or without BOM), UTF-16 with its BOM (Excel's "Unicode" saves), else GBK/GB18030."""
+    bom16 = raw.startswith((b"\xff\xfe", b"\xfe\xff"))
+    for enc in ("utf-16", "utf-8-sig", "gb18030") if bom16 else ("utf-8-sig", "gb18030"):
         try:
             return raw.decode(enc)
         except UnicodeDecodeError:
             continue
-    raise InputError("ledger_import_encoding", None)  # pragma: no cover - gb18030 decodes nearly anything
+    raise InputError("ledger_import_encoding", None)  # bytes no encoding tried can read: not a text file
 
 
 def read_table(path: str | Path) -> list[list[Any]]:
     """The cells of the ledger sheet (or the CSV file) as rows of raw values, the header row included."""
-    import pandas as pd
-
     path = Path(path)
     if not path.exists():
         raise InputError("file_not_found", None, path=str(path))
     ext = path.suffix.lower()
     try:
         if ext == ".csv":
-            text = _decode_csv(path.read_bytes())
-            df = pd.read_csv(io.StringIO(text), header=None, dtype=str, keep_default_na=False, skip_blank_lines=False)
-        elif ext in (".xlsx", ".xlsm", ".xls", ".ods"):
+            return _read_csv(path.read_bytes())
+        if ext in (".xlsx", ".xlsm", ".xls", ".ods"):
             rows = _read_calamine(path)
             if rows is not None:
                 return rows
+            import pandas as pd
+
             with pd.ExcelFile(path, engine="openpyxl") as book:
                 names = [str(n) for n in book.sheet_names]
                 sheet = next((n for n in names if n.strip().lower() in SHEET_NAMES), names[0])
@@ -174,8 +175,18 @@ def read_table(path: str | Path) -> list[list[Any]]:
     except InputError:
         raise
     except Exception as exc:  # a corrupt or password-protected workbook, a broken CSV
-        raise InputError("file_unreadable", None, path=str(path), reason=f"{type(exc).__name__}: {exc}") from None
+        reason = " ".join(f"{type(exc).__name__}: {exc}".split())  # one line, whatever the library wrote
+        raise InputError("file_unreadable", None, path=str(path), reason=reason) from None
     return df.values.tolist()
+
+
+def _read_csv(raw: bytes) -> list[list[Any]]:
+    """The rows of a CSV file as text cells. Rows may differ in length (a title row above the
+    header, a trailing comma): the csv module reads them as they are, where pandas refuses a row
+    longer than the first one."""
+    import csv
+
+    return list(csv.reader(io.StringIO(_decode_csv(raw), newline="")))
 
 
 def _read_calamine(path: Path) -> list[list[Any]] | None:
@@ -258,7 +269,7 @@ def import_ledger(db_path: str | Path, plant: str | int, path: str | Path) -> Im
                         ignored_columns=parsed.ignored_columns)
 
 
-def _frame(rows: list[tuple], lang: str):
+def _frame(rows: list[tuple], lang: str, *, xlsx: bool = False):
     import pandas as pd
 
     fields = dl.ORDER
@@ -266,8 +277,29 @@ def _frame(rows: list[tuple], lang: str):
     data = []
     for r in rows:
         rec = dict(zip(("id", *fields), r, strict=True))
-        data.append([dl.display_value(f, rec[f], lang) for f in fields])
+        values = [dl.display_value(f, rec[f], lang) for f in fields]
+        data.append([_xlsx_text(v) if xlsx and isinstance(v, str) else v for v in values])
     return pd.DataFrame(data, columns=headers)
+
+
+_XLSX_ESCAPED = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
+_XLSX_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xlsx_text(text: str) -> str:
+    """Text as a workbook stores it (ECMA-376 ``ST_Xstring``): a control character, which XML cannot
+    hold, as ``_xHHHH_``, and a literal ``_xHHHH_`` escaped as ``_x005F_xHHHH_``, so that Excel and
+    the importer read back exactly the stored text."""
+    text = _XLSX_ESCAPED.sub(r"_x005F_\1", text)
+    return _XLSX_CONTROL.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
+
+
+def _cells_as_text(ws) -> None:
+    """Cells whose text starts with "=" stay text: openpyxl would write them as formulas."""
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            if cell.data_type == "f":
+                cell.data_type = "s"
 
 
 def export_ledger(db_path: str | Path, plant: str | int, out: str | Path, *, period: str | None = None,
@@ -284,16 +316,17 @@ def export_ledger(db_path: str | Path, plant: str | int, out: str | Path, *, per
     with opened(db_path) as db:
         pid = resolve_plant(db, plant)
         rows = store.ledger_rows(db, pid, since=since, until=until)
-    df = _frame(rows, lang)
+    df = _frame(rows, lang, xlsx=ext == ".xlsx")
     from alassess.services.files import atomic_write
 
-    if ext == ".csv":
-        atomic_write(out, df.to_csv(index=False).encode("utf-8-sig"))
+    if ext == ".csv":  # CRLF: a line break inside a cell, even a lone CR, is then quoted
+        atomic_write(out, df.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig"))
     else:
         buf = io.BytesIO()
         with _writer(buf) as xw:
             df.to_excel(xw, sheet_name=SHEET_NAMES[0] if lang == "zh" else SHEET_NAMES[1], index=False)
             _style_sheet(xw.book.worksheets[0])
+            _cells_as_text(xw.book.worksheets[0])
         atomic_write(out, buf.getvalue())
     return len(rows)
 

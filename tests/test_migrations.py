@@ -70,6 +70,9 @@ def test_fixture_upgrades_to_the_latest_with_its_data_intact(version, tmp_path):
     after = rows(path)
     for table, old_rows in before.items():
         assert table in after, f"table {table} vanished in the upgrade"
+        if table == "store_meta":  # the log's head moves on when an upgrade logs (6: plant-level records)
+            old_rows = [r for r in old_rows if r["key"] != audit.HEAD_KEY]
+            after[table] = [r for r in after[table] if r["key"] != audit.HEAD_KEY]
         new_rows = after[table][: len(old_rows)]
         for old, new in zip(old_rows, new_rows, strict=True):
             assert {k: new[k] for k in old} == old, f"{table}: row changed by the upgrade"

@@ -24,6 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     lg = asub.add_parser("log", help="print the change log / 显示修改记录")
     add_db(lg)
     lg.add_argument("--assessment", type=int, help="only this assessment")
+    lg.add_argument("--plant", type=int, help="only this plant: its details, dross records and assessments")
     lg.add_argument("--json", action="store_true")
     lg.set_defaults(func=cmd_log)
 
@@ -59,12 +60,13 @@ def cmd_verify(args: argparse.Namespace) -> int:
 def cmd_log(args: argparse.Namespace) -> int:
     from alassess.services import audit
 
-    rows = audit.history(db_path(args), args.assessment)
+    rows = audit.history(db_path(args), args.assessment, args.plant)
     if args.json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return 0
     for r in rows:
-        print(f"#{r['id']:<6} {r['at']}  {r['who']}  A{r['assessment_id']}  {r['field']}: "
+        about = f"A{r['assessment_id']}  " if r["assessment_id"] is not None else ""
+        print(f"#{r['id']:<6} {r['at']}  {r['who']}  {about}{r['field']}: "
               f"{'∅' if r['old'] is None else r['old']} → {'∅' if r['new'] is None else r['new']}")
     return 0
 

@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from alassess.cli.audit import add_user
 from alassess.cli.core import add_db, db_path
 
 
@@ -43,6 +44,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", type=Path)
     add_db(p)
     _plant(p)
+    add_user(p)
     p.set_defaults(func=cmd_import)
 
     p = lsub.add_parser("export", help="export the ledger as .xlsx or .csv / 导出台账")
@@ -63,6 +65,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--valid-to")
     p.add_argument("--remove", type=int, metavar="ID", help="remove the receiver with this id")
     p.add_argument("--json", action="store_true")
+    add_user(p)
     p.set_defaults(func=cmd_receivers)
 
     p = lsub.add_parser("containers", help="list or register containers / 容器")
@@ -74,6 +77,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--code", default="", help="the one waste code it holds")
     p.add_argument("--location", default="")
     p.add_argument("--json", action="store_true")
+    add_user(p)
     p.set_defaults(func=cmd_containers)
 
     p = lsub.add_parser("filing", help="record a declaration or a quarterly ledger submission / 申报与台账报送记录")
@@ -82,6 +86,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--kind", choices=["declaration", "ledger"], required=True)
     p.add_argument("--period", required=True, help="2025 for a declaration, 2025Q1 for a ledger submission")
     p.add_argument("--date", required=True, help="the date it was filed, YYYY-MM-DD")
+    add_user(p)
     p.set_defaults(func=cmd_filing)
 
 
@@ -178,7 +183,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from alassess.services import dross
 
     try:
-        res = dross.import_ledger(db_path(args), args.plant, args.file)
+        res = dross.import_ledger(db_path(args), args.plant, args.file, who=args.user)
     except dross.LedgerImportError as exc:
         prefix = "错误：" if args.lang == "zh" else "error: "
         lines = exc.lines(args.lang)
@@ -209,10 +214,11 @@ def cmd_receivers(args: argparse.Namespace) -> int:
     path = db_path(args)
     if args.add:
         rid = dross.save_receiver(path, args.plant, {"name": args.add, "licence_no": args.licence, "codes": args.codes,
-                                                     "valid_from": args.valid_from, "valid_to": args.valid_to})
+                                                     "valid_from": args.valid_from, "valid_to": args.valid_to},
+                                 who=args.user)
         print(f"接收单位 #{rid} 已保存" if args.lang == "zh" else f"receiver #{rid} saved")
     if args.remove is not None:
-        dross.delete_receiver(path, args.plant, args.remove)
+        dross.delete_receiver(path, args.plant, args.remove, who=args.user)
         print(f"接收单位 #{args.remove} 已删除" if args.lang == "zh" else f"receiver #{args.remove} removed")
     rows = dross.list_receivers(path, args.plant)
     if args.json:
@@ -230,7 +236,7 @@ def cmd_containers(args: argparse.Namespace) -> int:
     path = db_path(args)
     if args.add:
         dross.save_container(path, args.plant, {"name": args.add, "type": args.type, "capacity_l": args.capacity_l,
-                                                "code": args.code, "location": args.location})
+                                                "code": args.code, "location": args.location}, who=args.user)
     rows = dross.list_containers(path, args.plant)
     if args.json:
         _json(rows)
@@ -244,6 +250,6 @@ def cmd_containers(args: argparse.Namespace) -> int:
 def cmd_filing(args: argparse.Namespace) -> int:
     from alassess.services import dross
 
-    dross.record_filing(db_path(args), args.plant, args.kind, args.period, args.date)
+    dross.record_filing(db_path(args), args.plant, args.kind, args.period, args.date, who=args.user)
     print("已记录" if args.lang == "zh" else "recorded")
     return 0

@@ -20,12 +20,15 @@ def verify(db_path: str | Path) -> audit.Report:
         db.conn.close()
 
 
-def history(db_path: str | Path, assessment_id: int | None = None) -> list[dict[str, Any]]:
+def history(db_path: str | Path, assessment_id: int | None = None,
+            plant_id: int | None = None) -> list[dict[str, Any]]:
     db = open_db(db_path)
     try:
         if assessment_id is not None:
             repo.get_row(db, assessment_id)
-        return audit.history(db, assessment_id)
+        if plant_id is not None:
+            repo.get_plant(db, plant_id)
+        return audit.history(db, assessment_id, plant_id)
     finally:
         db.conn.close()
 

@@ -257,16 +257,30 @@ class ImportResult:
     ignored_columns: list[str]
 
 
-def import_ledger(db_path: str | Path, plant: str | int, path: str | Path) -> ImportResult:
-    """Check every row first; import nothing if any is bad; add only rows not already stored."""
+def import_ledger(db_path: str | Path, plant: str | int, path: str | Path, *, who: str | None = None) -> ImportResult:
+    """Check every row first; import nothing if any is bad; add only rows not already stored.
+
+    The rows added are one audit entry naming the file (its name and SHA-256), not one per row.
+    """
     with opened(db_path) as db:
         pid = resolve_plant(db, plant)
         parsed = parse_file(path)
         if parsed.problems:
             raise LedgerImportError(parsed.problems)
-        added = store.insert_entries(db, pid, parsed.entries)
+        source = {"file": Path(path).name, "sha256": _file_sha256(path)}
+        added = store.insert_entries(db, pid, parsed.entries, source, who=who)
     return ImportResult(rows=len(parsed.entries), added=added, duplicates=len(parsed.entries) - added,
                         ignored_columns=parsed.ignored_columns)
+
+
+def _file_sha256(path: str | Path) -> str:
+    import hashlib
+
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
 
 
 def _frame(rows: list[tuple], lang: str, *, xlsx: bool = False):
@@ -429,21 +443,22 @@ def list_entries(db_path: str | Path, plant: str | int, *, period: str | None = 
         return [dict(zip(("id", *dl.ORDER), r, strict=True)) for r in store.ledger_rows(db, pid, since=since, until=until)]
 
 
-def add_entry(db_path: str | Path, plant: str | int, cells: dict[str, Any]) -> int:
+def add_entry(db_path: str | Path, plant: str | int, cells: dict[str, Any], *, who: str | None = None) -> int:
     entry = validate_entry(cells)
     with opened(db_path) as db:
-        return store.add_entry(db, resolve_plant(db, plant), entry)
+        return store.add_entry(db, resolve_plant(db, plant), entry, who=who)
 
 
-def update_entry(db_path: str | Path, plant: str | int, entry_id: int, cells: dict[str, Any]) -> None:
+def update_entry(db_path: str | Path, plant: str | int, entry_id: int, cells: dict[str, Any], *,
+                 who: str | None = None) -> None:
     entry = validate_entry(cells)
     with opened(db_path) as db:
-        store.update_entry(db, resolve_plant(db, plant), entry_id, entry)
+        store.update_entry(db, resolve_plant(db, plant), entry_id, entry, who=who)
 
 
-def delete_entry(db_path: str | Path, plant: str | int, entry_id: int) -> None:
+def delete_entry(db_path: str | Path, plant: str | int, entry_id: int, *, who: str | None = None) -> None:
     with opened(db_path) as db:
-        store.delete_entry(db, resolve_plant(db, plant), entry_id)
+        store.delete_entry(db, resolve_plant(db, plant), entry_id, who=who)
 
 
 def validate_receiver(r: dict[str, Any]) -> dict[str, Any]:
@@ -472,22 +487,23 @@ def list_receivers(db_path: str | Path, plant: str | int) -> list[dict[str, Any]
         return store.receivers(db, resolve_plant(db, plant))
 
 
-def save_receiver(db_path: str | Path, plant: str | int, r: dict[str, Any], receiver_id: int | None = None) -> int:
+def save_receiver(db_path: str | Path, plant: str | int, r: dict[str, Any], receiver_id: int | None = None, *,
+                  who: str | None = None) -> int:
     rec = validate_receiver(r)
     with opened(db_path) as db:
         pid = resolve_plant(db, plant)
         if receiver_id is None:
-            return repo.upsert_receiver(db, pid, rec)
-        store.update_receiver(db, pid, receiver_id, rec)
+            return repo.upsert_receiver(db, pid, rec, who=who)
+        store.update_receiver(db, pid, receiver_id, rec, who=who)
         return receiver_id
 
 
-def delete_receiver(db_path: str | Path, plant: str | int, receiver_id: int) -> None:
+def delete_receiver(db_path: str | Path, plant: str | int, receiver_id: int, *, who: str | None = None) -> None:
     with opened(db_path) as db:
-        store.delete_receiver(db, resolve_plant(db, plant), receiver_id)
+        store.delete_receiver(db, resolve_plant(db, plant), receiver_id, who=who)
 
 
-def save_container(db_path: str | Path, plant: str | int, c: dict[str, Any]) -> int:
+def save_container(db_path: str | Path, plant: str | int, c: dict[str, Any], *, who: str | None = None) -> int:
     name = (c.get("name") or "").strip()
     if not name:
         raise InputError("required", "name")
@@ -498,7 +514,8 @@ def save_container(db_path: str | Path, plant: str | int, c: dict[str, Any]) -> 
     if cap is not None and cap <= 0:
         raise InputError("not_positive", "capacity_l", value=f"{cap.normalize():f}")
     with opened(db_path) as db:
-        return store.upsert_container(db, resolve_plant(db, plant), {**c, "name": name, "code": code, "capacity_l": cap})
+        return store.upsert_container(db, resolve_plant(db, plant), {**c, "name": name, "code": code, "capacity_l": cap},
+                                      who=who)
 
 
 def list_containers(db_path: str | Path, plant: str | int) -> list[dict[str, Any]]:
@@ -506,9 +523,10 @@ def list_containers(db_path: str | Path, plant: str | int) -> list[dict[str, Any
         return store.containers(db, resolve_plant(db, plant))
 
 
-def record_filing(db_path: str | Path, plant: str | int, kind: str, period: str, date: str) -> None:
+def record_filing(db_path: str | Path, plant: str | int, kind: str, period: str, date: str, *,
+                  who: str | None = None) -> None:
     from alassess.domain.assessment import parse_filings
 
     f = parse_filings([{"kind": kind, "period": period, "date": date}])[0]
     with opened(db_path) as db:
-        store.upsert_filing(db, resolve_plant(db, plant), f)
+        store.upsert_filing(db, resolve_plant(db, plant), f, who=who)

@@ -17,6 +17,15 @@ for a value; ``@created`` (a new assessment: its plant, period, revision and par
 ``@assessor_name``, ``@assessor_organisation``, ``@attachment:<id>`` (an attachment: its hash, field
 and file name; ``new`` empty when removed) and ``@bundle`` (a bundle imported: its hash and origin).
 Values are the stored text (``repo.encode``); ``None`` means "absent".
+
+Plant-level records have no assessment (``assessment_id`` is NULL) and are logged whole, as JSON of
+their columns: ``@plant:<id>`` (a plant's details), ``@receiver:<id>``, ``@container:<id>``,
+``@filing:<id>`` and ``@ledger:<id>`` (one ledger row added, edited or deleted by hand). Rows added in
+bulk — a spreadsheet import, the ledger of an imported assessment file or bundle — are one entry
+``@ledger-rows:<plant id>`` carrying their count, first and last id, source and *digest*: the sum
+modulo 2^256 of each row's SHA-256. Sums add up, so replaying the log gives each plant's ledger digest
+without a row per entry, and :func:`verify` compares it with the digest of the rows stored: a ledger
+row changed, added or deleted behind the log's back shows, and a row logged on its own is named.
 """
 
 from __future__ import annotations
@@ -103,12 +112,37 @@ def record(db: sqlite_utils.Database, assessment_id: int | None, field_name: str
     return row_id
 
 
-def history(db: sqlite_utils.Database, assessment_id: int | None = None) -> list[dict[str, Any]]:
+def history(db: sqlite_utils.Database, assessment_id: int | None = None,
+            plant_id: int | None = None) -> list[dict[str, Any]]:
+    """The log, or the part about one assessment, or about one plant (its details, its dross
+    records and its assessments)."""
     sql, args = "SELECT id, at, who, assessment_id, field, old, new FROM audit_log", []
     if assessment_id is not None:
         sql += " WHERE assessment_id = ?"
         args.append(assessment_id)
-    return list(db.query(sql + " ORDER BY id", args))
+    rows = list(db.query(sql + " ORDER BY id", args))
+    if plant_id is not None:
+        ids = {a for (a,) in db.conn.execute("SELECT id FROM assessments WHERE plant_id = ?", [plant_id])}
+        rows = [r for r in rows if r["assessment_id"] in ids or _plant_of(r) == plant_id]
+    return rows
+
+
+def _plant_of(entry: dict[str, Any]) -> int | None:
+    """The plant a plant-level log entry is about (``None`` for an assessment's entry)."""
+    if entry["assessment_id"] is not None:
+        return None
+    subject = _subject(entry["field"])
+    if subject is None:
+        return None
+    if subject[0] in ("@plant", LEDGER_ROWS):
+        return subject[1]
+    for text in (entry["new"], entry["old"]):
+        if text:
+            try:
+                return json.loads(text).get("plant_id")
+            except (ValueError, AttributeError):
+                return None
+    return None
 
 
 def head(db: sqlite_utils.Database) -> tuple[int, str]:
@@ -210,6 +244,7 @@ def verify(db: sqlite_utils.Database) -> Report:
     """Check the chain (no row changed, removed or reordered) and that the data equals the replay."""
     problems: list[Problem] = []
     count, last_id, last_hash = _check_chain(db, problems)
+    _verify_records(db, problems)
     logged = replay(db)
     current = current_state(db)
     created = {aid for aid, fields in logged.items() if "@created" in fields}
@@ -251,3 +286,171 @@ def baseline(db: sqlite_utils.Database, who: str) -> int:
 def created_text(plant_id: int, period: str, revision: int, parent_id: int | None) -> str:
     return json.dumps({"plant_id": plant_id, "period": period, "revision": revision, "parent_id": parent_id},
                       ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+# ---- plant-level records: plant details and the dross records -------------------------------------
+
+RECORDS: dict[str, tuple[str, tuple[str, ...]]] = {  # table → (subject in the log, columns logged)
+    "plants": ("@plant", ("name", "credit_code", "sector", "region", "key_region", "address", "contact", "phone")),
+    "dross_receivers": ("@receiver", ("plant_id", "name", "licence_no", "codes", "valid_from", "valid_to")),
+    "dross_containers": ("@container", ("plant_id", "name", "type", "capacity_l", "code", "location", "note")),
+    "dross_filings": ("@filing", ("plant_id", "kind", "period", "date", "note")),
+    "dross_ledger": ("@ledger", ("plant_id", "date", "code", "kind", "movement", "quantity_t", "container",
+                                 "receiver", "manifest_no", "note")),
+}
+LEDGER_ROWS = "@ledger-rows"
+LEDGER_COLUMNS = RECORDS["dross_ledger"][1]
+_MOD = 1 << 256
+
+
+def record_text(table: str, values: tuple | list) -> str:
+    """A record as logged: JSON of its columns (keys sorted, floats as Python writes them)."""
+    return json.dumps(dict(zip(RECORDS[table][1], values, strict=True)), ensure_ascii=False, sort_keys=True,
+                      separators=(",", ":"))
+
+
+def snapshot(db: sqlite_utils.Database, table: str, row_id: int) -> str | None:
+    """The record as logged, or ``None`` when there is none: take it before a change, then call
+    :func:`log_record` after it."""
+    cols = RECORDS[table][1]
+    row = db.conn.execute(f"SELECT {', '.join(cols)} FROM {table} WHERE id = ?", [row_id]).fetchone()
+    return None if row is None else record_text(table, row)
+
+
+def log_record(db: sqlite_utils.Database, table: str, row_id: int, before: str | None, *,
+               who: str | None = None) -> None:
+    """Log the change of one record (nothing when it did not change). Inside the change's transaction."""
+    after = snapshot(db, table, row_id)
+    if after != before:
+        record(db, None, f"{RECORDS[table][0]}:{row_id}", before, after, who=who)
+
+
+def ledger_row_hash(row: tuple) -> int:
+    """A ledger row's hash as a number: ``row`` is (id, plant_id, date, …, note) as SQLite returns it."""
+    return int.from_bytes(hashlib.sha256(repr(row).encode("utf-8")).digest(), "big")
+
+
+def _row_from_text(row_id: int, text: str) -> tuple:
+    values = json.loads(text)
+    return (row_id, *(values[c] for c in LEDGER_COLUMNS))
+
+
+def last_ledger_id(db: sqlite_utils.Database) -> int:
+    """Take before adding rows in bulk; new rows get higher ids (see :func:`log_ledger_rows`)."""
+    return db.conn.execute("SELECT ifnull(max(id), 0) FROM dross_ledger").fetchone()[0]
+
+
+def log_ledger_rows(db: sqlite_utils.Database, plant_id: int, after_id: int, source: Any, *,
+                    who: str | None = None) -> int:
+    """Log the ledger rows of a plant added in bulk since :func:`last_ledger_id` returned ``after_id``
+    as one entry (count, ids, digest, source). Inside the transaction that added them."""
+    n, total, first, last = 0, 0, None, None
+    for row in db.conn.execute(f"SELECT id, {', '.join(LEDGER_COLUMNS)} FROM dross_ledger "
+                               "WHERE id > ? AND plant_id = ? ORDER BY id", [after_id, plant_id]):
+        total += ledger_row_hash(row)
+        n += 1
+        first = row[0] if first is None else first
+        last = row[0]
+    if n:
+        text = json.dumps({"rows": n, "ids": [first, last], "digest": f"{total % _MOD:064x}", "source": source},
+                          ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        record(db, None, f"{LEDGER_ROWS}:{plant_id}", None, text, who=who)
+    return n
+
+
+def _subject(field_name: str) -> tuple[str, int] | None:
+    prefix, sep, rest = field_name.partition(":")
+    if not sep or not rest.isdigit():
+        return None
+    return prefix, int(rest)
+
+
+def _replay_records(db: sqlite_utils.Database):
+    """From the log: plant-level record → last logged JSON; per plant, ledger (rows, digest); ledger
+    rows logged on their own → last logged JSON."""
+    records: dict[str, str | None] = {}
+    ledger: dict[int, list[int]] = {}
+    rows: dict[int, str | None] = {}
+    for fname, old, new in db.conn.execute("SELECT field, old, new FROM audit_log WHERE assessment_id IS NULL "
+                                           "AND field LIKE '@%' ORDER BY id"):
+        subject = _subject(fname)
+        if subject is None:
+            continue
+        prefix, sid = subject
+        if prefix == LEDGER_ROWS:
+            bulk = json.loads(new)
+            acc = ledger.setdefault(sid, [0, 0])
+            acc[0] += bulk["rows"]
+            acc[1] = (acc[1] + int(bulk["digest"], 16)) % _MOD
+        elif prefix == RECORDS["dross_ledger"][0]:
+            for text, sign in ((old, -1), (new, 1)):
+                if text is not None:
+                    row = _row_from_text(sid, text)
+                    acc = ledger.setdefault(row[1], [0, 0])
+                    acc[0] += sign
+                    acc[1] = (acc[1] + sign * ledger_row_hash(row)) % _MOD
+            rows[sid] = new
+        else:
+            records[fname] = new
+    return records, ledger, rows
+
+
+def _current_records(db: sqlite_utils.Database) -> dict[str, str | None]:
+    """Every plant-level record but ledger rows, as logged: plants, receivers, containers, filings."""
+    out: dict[str, str | None] = {}
+    for table, (prefix, cols) in RECORDS.items():
+        if table == "dross_ledger":
+            continue
+        for row in db.conn.execute(f"SELECT id, {', '.join(cols)} FROM {table} ORDER BY id"):
+            out[f"{prefix}:{row[0]}"] = record_text(table, row[1:])
+    return out
+
+
+def _mismatch(record_name: str, stored: str | None, logged: str | None) -> Problem:
+    """A record that differs from the log, showing only the columns that differ."""
+    if stored is not None and logged is not None:
+        have, want = json.loads(stored), json.loads(logged)
+        keys = sorted(k for k in set(have) | set(want) if have.get(k) != want.get(k))
+        stored, logged = (json.dumps({k: d.get(k) for k in keys}, ensure_ascii=False, separators=(",", ":"))
+                          for d in (have, want))
+    return Problem("audit_record_mismatch", {"record": record_name, "stored": _short(stored), "logged": _short(logged)})
+
+
+def _verify_records(db: sqlite_utils.Database, problems: list[Problem]) -> None:
+    logged, logged_ledger, logged_rows = _replay_records(db)
+    current = _current_records(db)
+    for subject in [*current, *(k for k in logged if k not in current)]:
+        if current.get(subject) != logged.get(subject):
+            problems.append(_mismatch(subject, current.get(subject), logged.get(subject)))
+    prefix = RECORDS["dross_ledger"][0]
+    stored: dict[int, list[int]] = {}
+    seen: set[int] = set()
+    for row in db.conn.execute(f"SELECT id, {', '.join(LEDGER_COLUMNS)} FROM dross_ledger ORDER BY id"):
+        acc = stored.setdefault(row[1], [0, 0])
+        acc[0] += 1
+        acc[1] = (acc[1] + ledger_row_hash(row)) % _MOD
+        if row[0] in logged_rows:
+            seen.add(row[0])
+            text = record_text("dross_ledger", row[1:])
+            if text != logged_rows[row[0]]:
+                problems.append(_mismatch(f"{prefix}:{row[0]}", text, logged_rows[row[0]]))
+    for rid, text in logged_rows.items():
+        if text is not None and rid not in seen:
+            problems.append(_mismatch(f"{prefix}:{rid}", None, text))
+    for plant in sorted(set(stored) | set(logged_ledger)):
+        have, want = stored.get(plant, [0, 0]), logged_ledger.get(plant, [0, 0])
+        if have != want:
+            problems.append(Problem("audit_ledger_mismatch", {"plant": plant, "stored": have[0], "logged": want[0]}))
+
+
+def baseline_records(db: sqlite_utils.Database, who: str) -> int:
+    """Log the current plant-level records (for a database whose log does not hold them yet):
+    each plant, receiver, container and filing, and each plant's ledger as one bulk entry."""
+    at = now()
+    n = 0
+    for subject, text in _current_records(db).items():
+        record(db, None, subject, None, text, who=who, at=at)
+        n += 1
+    for (plant_id,) in db.conn.execute("SELECT DISTINCT plant_id FROM dross_ledger ORDER BY plant_id").fetchall():
+        n += bool(log_ledger_rows(db, plant_id, 0, "baseline", who=who))
+    return n

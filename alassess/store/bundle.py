@@ -438,7 +438,8 @@ def _write_content(db: sqlite_utils.Database, aid: int, plant_id: int, b: Bundle
     folder = attachments.store_dir(db)
     repo.set_assessor(db, aid, a.assessor, who=who)
     repo.replace_values(db, aid, repo.stored_values(a), who=who)
-    added = repo.merge_dross_records(db, plant_id, a.dross) if a.dross is not None else 0
+    added = (repo.merge_dross_records(db, plant_id, a.dross, who=who, source={"bundle": b.sha256})
+             if a.dross is not None else 0)
     wanted = {(t["field"] or "", t["sha256"]): t for t in b.manifest.get("attachments", [])}
     for r in attachments.list_for(db, aid):
         if (r["field_id"] or "", r["sha256"]) not in wanted:
@@ -474,7 +475,7 @@ def apply(db: sqlite_utils.Database, b: Bundle, *, as_new_revision: bool = False
                 found = db.execute("SELECT id FROM assessments WHERE plant_id = ? AND period = ? AND revision = ?",
                                    [plant_id, b.assessment.period, info["revision"] - 1]).fetchone()
                 parent = found[0] if found else None
-            plant_id = repo.upsert_plant(db, b.assessment.plant)
+            plant_id = repo.upsert_plant(db, b.assessment.plant, who=who)
             aid = repo.create_assessment(db, plant_id, b.assessment.period, b.assessment.assessor,
                                          revision=info["revision"], parent_id=parent, who=who)
             added = _write_content(db, aid, plant_id, b, who=who, status=info["status"])
@@ -485,12 +486,13 @@ def apply(db: sqlite_utils.Database, b: Bundle, *, as_new_revision: bool = False
         known = set(known_digests(db, target))
         row = repo.get_row(db, target)
         if here == incoming:
-            added = repo.merge_dross_records(db, plant_id, b.assessment.dross) if b.assessment.dross else 0
+            added = (repo.merge_dross_records(db, plant_id, b.assessment.dross, who=who, source={"bundle": b.sha256})
+                     if b.assessment.dross else 0)
             if incoming not in known:
                 record_exchange(db, target, "import", incoming, bundle_sha256=b.sha256, origin=origin, who=who)
             return Outcome("unchanged", target, row.revision, row.parent_id, added)
         if here in history and row.status != "signed":
-            repo.upsert_plant(db, b.assessment.plant)
+            repo.upsert_plant(db, b.assessment.plant, who=who)
             added = _write_content(db, target, plant_id, b, who=who, status=info["status"])
             audit.record(db, target, "@bundle", None, _bundle_note(b), who=who)
             record_exchange(db, target, "import", incoming, bundle_sha256=b.sha256, origin=origin, who=who)

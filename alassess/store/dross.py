@@ -3,6 +3,10 @@
 Bulk inserts go through ``executemany`` with ``INSERT OR IGNORE`` on the ledger's
 ``(plant_id, fingerprint)`` key, inside one transaction: a re-import adds nothing, a failure adds
 nothing. Summaries aggregate in SQL over the monthly totals that triggers keep (migration 2).
+
+Every change is written to the audit log in its transaction: a record edited by hand as one entry
+with the record before and after, rows added in bulk as one entry with their count and digest
+(:mod:`alassess.store.audit`).
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from typing import Any
 import sqlite_utils
 
 from alassess.domain.errors import InputError, NotFoundError
+from alassess.store import audit
 from alassess.store.repo import LEDGER_COLUMNS, fingerprint, fingerprint_base, now, transaction
 
 BULK_ROWS = 5000
@@ -23,12 +28,10 @@ _INSERT = ("INSERT OR IGNORE INTO dross_ledger (plant_id, date, code, kind, move
            "manifest_no, note, fingerprint, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
 
 
-def _count(db: sqlite_utils.Database, plant_id: int) -> int:
-    return db.execute("SELECT count(*) FROM dross_ledger WHERE plant_id = ?", [plant_id]).fetchone()[0]
-
-
-def insert_entries(db: sqlite_utils.Database, plant_id: int, entries: list[dict[str, Any]]) -> int:
-    """Insert validated entries, skipping those already stored; returns how many were added.
+def insert_entries(db: sqlite_utils.Database, plant_id: int, entries: list[dict[str, Any]],
+                   source: Any = "import", *, who: str | None = None) -> int:
+    """Insert validated entries, skipping those already stored; returns how many were added. They
+    are logged as one audit entry (count, digest, ``source``), not one per row.
 
     The n-th of several identical rows in one batch gets occurrence n in its fingerprint, so two
     genuinely identical rows are both kept while a second import of the same file adds nothing.
@@ -47,9 +50,9 @@ def insert_entries(db: sqlite_utils.Database, plant_id: int, entries: list[dict[
         db.execute(f"PRAGMA cache_size = {BULK_CACHE_KIB}")
     try:
         with transaction(db):
-            before = _count(db, plant_id)
+            last = audit.last_ledger_id(db)
             db.conn.executemany(_INSERT, rows)
-            return _count(db, plant_id) - before
+            return audit.log_ledger_rows(db, plant_id, last, source, who=who)
     finally:
         db.execute(f"PRAGMA cache_size = {int(cache)}")
 
@@ -78,30 +81,37 @@ def _free_fingerprint(db: sqlite_utils.Database, plant_id: int, e: dict[str, Any
         n += 1
 
 
-def add_entry(db: sqlite_utils.Database, plant_id: int, e: dict[str, Any]) -> int:
+def add_entry(db: sqlite_utils.Database, plant_id: int, e: dict[str, Any], *, who: str | None = None) -> int:
     """One entry typed by hand (an identical earlier row does not block it: it gets the next occurrence)."""
     with transaction(db):
         fp = _free_fingerprint(db, plant_id, e, None)
         cur = db.conn.execute(_INSERT, (plant_id, e["date"], e["code"], e["kind"], e["movement"], float(e["quantity_t"]),
                                         e.get("container") or "", e.get("receiver") or "", e.get("manifest_no") or "",
                                         e.get("note") or "", fp, now()))
-        return int(cur.lastrowid)
+        entry_id = int(cur.lastrowid)
+        audit.log_record(db, "dross_ledger", entry_id, None, who=who)
+        return entry_id
 
 
-def update_entry(db: sqlite_utils.Database, plant_id: int, entry_id: int, e: dict[str, Any]) -> None:
+def update_entry(db: sqlite_utils.Database, plant_id: int, entry_id: int, e: dict[str, Any], *,
+                 who: str | None = None) -> None:
     with transaction(db):
         get_entry(db, plant_id, entry_id)
+        before = audit.snapshot(db, "dross_ledger", entry_id)
         fp = _free_fingerprint(db, plant_id, e, entry_id)
         db.execute("UPDATE dross_ledger SET date=?, code=?, kind=?, movement=?, quantity_t=?, container=?, receiver=?, "
                    "manifest_no=?, note=?, fingerprint=? WHERE id=? AND plant_id=?",
                    [e["date"], e["code"], e["kind"], e["movement"], float(e["quantity_t"]), e.get("container") or "",
                     e.get("receiver") or "", e.get("manifest_no") or "", e.get("note") or "", fp, entry_id, plant_id])
+        audit.log_record(db, "dross_ledger", entry_id, before, who=who)
 
 
-def delete_entry(db: sqlite_utils.Database, plant_id: int, entry_id: int) -> None:
+def delete_entry(db: sqlite_utils.Database, plant_id: int, entry_id: int, *, who: str | None = None) -> None:
     with transaction(db):
         get_entry(db, plant_id, entry_id)
+        before = audit.snapshot(db, "dross_ledger", entry_id)
         db.execute("DELETE FROM dross_ledger WHERE id = ? AND plant_id = ?", [entry_id, plant_id])
+        audit.log_record(db, "dross_ledger", entry_id, before, who=who)
 
 
 def ledger_rows(db: sqlite_utils.Database, plant_id: int, *, since: str | None = None,
@@ -218,19 +228,24 @@ def get_receiver(db: sqlite_utils.Database, plant_id: int, receiver_id: int) -> 
     return _receiver_row(rows[0])
 
 
-def update_receiver(db: sqlite_utils.Database, plant_id: int, receiver_id: int, r: dict[str, Any]) -> None:
+def update_receiver(db: sqlite_utils.Database, plant_id: int, receiver_id: int, r: dict[str, Any], *,
+                    who: str | None = None) -> None:
     with transaction(db):
         get_receiver(db, plant_id, receiver_id)
+        before = audit.snapshot(db, "dross_receivers", receiver_id)
         db["dross_receivers"].update(receiver_id, {
             "name": r["name"], "licence_no": r.get("licence_no") or "",
             "codes": json.dumps(list(r.get("codes") or []), ensure_ascii=False),
             "valid_from": r.get("valid_from"), "valid_to": r.get("valid_to")})
+        audit.log_record(db, "dross_receivers", receiver_id, before, who=who)
 
 
-def delete_receiver(db: sqlite_utils.Database, plant_id: int, receiver_id: int) -> None:
+def delete_receiver(db: sqlite_utils.Database, plant_id: int, receiver_id: int, *, who: str | None = None) -> None:
     with transaction(db):
         get_receiver(db, plant_id, receiver_id)
+        before = audit.snapshot(db, "dross_receivers", receiver_id)
         db.execute("DELETE FROM dross_receivers WHERE id = ? AND plant_id = ?", [receiver_id, plant_id])
+        audit.log_record(db, "dross_receivers", receiver_id, before, who=who)
 
 
 # ---- containers ---------------------------------------------------------------------------------
@@ -242,24 +257,30 @@ def containers(db: sqlite_utils.Database, plant_id: int) -> list[dict[str, Any]]
     return list(db.query("SELECT * FROM dross_containers WHERE plant_id = ? ORDER BY name", [plant_id]))
 
 
-def upsert_container(db: sqlite_utils.Database, plant_id: int, c: dict[str, Any]) -> int:
+def upsert_container(db: sqlite_utils.Database, plant_id: int, c: dict[str, Any], *, who: str | None = None) -> int:
     with transaction(db):
         row = {k: c.get(k) if k == "capacity_l" else (c.get(k) or "") for k in CONTAINER_COLUMNS}
         row["capacity_l"] = float(row["capacity_l"]) if row["capacity_l"] is not None else None
         found = db.execute("SELECT id FROM dross_containers WHERE plant_id = ? AND name = ?",
                            [plant_id, row["name"]]).fetchone()
         if found:
+            before = audit.snapshot(db, "dross_containers", found[0])
             db["dross_containers"].update(found[0], row)
+            audit.log_record(db, "dross_containers", found[0], before, who=who)
             return found[0]
-        return db["dross_containers"].insert({"plant_id": plant_id, **row}).last_pk
+        cid = db["dross_containers"].insert({"plant_id": plant_id, **row}).last_pk
+        audit.log_record(db, "dross_containers", cid, None, who=who)
+        return cid
 
 
-def delete_container(db: sqlite_utils.Database, plant_id: int, container_id: int) -> None:
+def delete_container(db: sqlite_utils.Database, plant_id: int, container_id: int, *, who: str | None = None) -> None:
     with transaction(db):
         if db.execute("SELECT 1 FROM dross_containers WHERE id = ? AND plant_id = ?",
                       [container_id, plant_id]).fetchone() is None:
             raise NotFoundError("dross_container_not_found", None, id=container_id)
+        before = audit.snapshot(db, "dross_containers", container_id)
         db.execute("DELETE FROM dross_containers WHERE id = ?", [container_id])
+        audit.log_record(db, "dross_containers", container_id, before, who=who)
 
 
 # ---- filings (declarations, quarterly ledger submissions) ---------------------------------------
@@ -269,15 +290,30 @@ def list_filings(db: sqlite_utils.Database, plant_id: int) -> list[dict[str, Any
         "SELECT kind, period, date FROM dross_filings WHERE plant_id = ? ORDER BY kind, period", [plant_id]).fetchall()]
 
 
-def upsert_filing(db: sqlite_utils.Database, plant_id: int, f: dict[str, Any]) -> None:
+def _filing_id(db: sqlite_utils.Database, plant_id: int, kind: str, period: str) -> int | None:
+    row = db.execute("SELECT id FROM dross_filings WHERE plant_id = ? AND kind = ? AND period = ?",
+                     [plant_id, kind, period]).fetchone()
+    return row[0] if row else None
+
+
+def upsert_filing(db: sqlite_utils.Database, plant_id: int, f: dict[str, Any], *, who: str | None = None) -> None:
     if f.get("kind") not in ("declaration", "ledger"):
         raise InputError("bad_choice", "kind", value=f.get("kind"), choices="declaration/ledger")
     with transaction(db):
+        fid = _filing_id(db, plant_id, f["kind"], f["period"])
+        before = audit.snapshot(db, "dross_filings", fid) if fid is not None else None
         db.execute("INSERT INTO dross_filings (plant_id, kind, period, date, note) VALUES (?,?,?,?,?) "
                    "ON CONFLICT(plant_id, kind, period) DO UPDATE SET date = excluded.date, note = excluded.note",
                    [plant_id, f["kind"], f["period"], f["date"], f.get("note") or ""])
+        fid = _filing_id(db, plant_id, f["kind"], f["period"])
+        audit.log_record(db, "dross_filings", fid, before, who=who)  # type: ignore[arg-type]
 
 
-def delete_filing(db: sqlite_utils.Database, plant_id: int, kind: str, period: str) -> None:
+def delete_filing(db: sqlite_utils.Database, plant_id: int, kind: str, period: str, *, who: str | None = None) -> None:
     with transaction(db):
-        db.execute("DELETE FROM dross_filings WHERE plant_id = ? AND kind = ? AND period = ?", [plant_id, kind, period])
+        fid = _filing_id(db, plant_id, kind, period)
+        if fid is None:
+            return
+        before = audit.snapshot(db, "dross_filings", fid)
+        db.execute("DELETE FROM dross_filings WHERE id = ?", [fid])
+        audit.log_record(db, "dross_filings", fid, before, who=who)

@@ -6,7 +6,7 @@ version (``tests/fixtures/schema_v*.sql``) and check the data survives.
 Numbers are taken per area so that work on different areas never collides:
 1 core (plants, assessments, values, dross ledger and receivers) · 2 dross management ·
 3 labels (serial numbers) · 4 reliability (audit log, attachments, revisions) · 5 issued reports ·
-6 and up: the next free number, in the order they land.
+6 reliability (plant-level records in the audit log) · 7 and up: the next free number, in the order they land.
 """
 
 from __future__ import annotations
@@ -310,3 +310,12 @@ def _v4_reliability(db: sqlite_utils.Database) -> None:
             WHEN OLD.status = 'signed'
             BEGIN SELECT RAISE(ABORT, {signed}); END""")
     audit.baseline(db, "(schema upgrade 4)")
+
+
+@migration(6)
+def _v6_audit_plant_records(db: sqlite_utils.Database) -> None:
+    """Plant details and the dross records (receivers, containers, filings, ledger) enter the audit
+    log: their current state is logged once, as migration 4 did for assessments. No table changes."""
+    from alassess.store import audit
+
+    audit.baseline_records(db, "(schema upgrade 6)")

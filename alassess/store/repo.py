@@ -116,25 +116,31 @@ def find_plant(db: sqlite_utils.Database, p: Plant) -> int | None:
     return row[0] if row else None
 
 
-def upsert_plant(db: sqlite_utils.Database, p: Plant) -> int:
+def upsert_plant(db: sqlite_utils.Database, p: Plant, *, who: str | None = None) -> int:
     with transaction(db):
         pid = find_plant(db, p)
         row = plant_to_row(p)
         ts = now()
         if pid is None:
             row.update(created_at=ts, updated_at=ts)
-            return db["plants"].insert(row).last_pk
+            pid = db["plants"].insert(row).last_pk
+            audit.log_record(db, "plants", pid, None, who=who)
+            return pid
+        before = audit.snapshot(db, "plants", pid)
         row["updated_at"] = ts
         db["plants"].update(pid, row)
+        audit.log_record(db, "plants", pid, before, who=who)
         return pid
 
 
-def update_plant(db: sqlite_utils.Database, plant_id: int, p: Plant) -> None:
+def update_plant(db: sqlite_utils.Database, plant_id: int, p: Plant, *, who: str | None = None) -> None:
     with transaction(db):
         get_plant(db, plant_id)
+        before = audit.snapshot(db, "plants", plant_id)
         row = plant_to_row(p)
         row["updated_at"] = now()
         db["plants"].update(plant_id, row)
+        audit.log_record(db, "plants", plant_id, before, who=who)
 
 
 def get_plant(db: sqlite_utils.Database, plant_id: int) -> Plant:
@@ -308,7 +314,7 @@ def save_assessment(db: sqlite_utils.Database, a: Assessment, *, who: str | None
     Returns (assessment id, created). All or nothing: one transaction.
     """
     with transaction(db):
-        plant_id = upsert_plant(db, a.plant)
+        plant_id = upsert_plant(db, a.plant, who=who)
         existing = find_assessment(db, plant_id, a.period)
         created = existing is None
         if existing is None:
@@ -319,26 +325,28 @@ def save_assessment(db: sqlite_utils.Database, a: Assessment, *, who: str | None
             set_assessor(db, aid, a.assessor, who=who)
         replace_values(db, aid, stored_values(a), who=who)
         if a.dross is not None:
-            merge_dross_records(db, plant_id, a.dross)
+            merge_dross_records(db, plant_id, a.dross, who=who, source={"assessment": aid})
         return aid, created
 
 
-def merge_dross_records(db: sqlite_utils.Database, plant_id: int, dross: dict[str, Any]) -> int:
+def merge_dross_records(db: sqlite_utils.Database, plant_id: int, dross: dict[str, Any], *,
+                        who: str | None = None, source: Any = "assessment") -> int:
     """The plant-level dross records an assessment carries (receivers, ledger, filings): merged into
-    the plant's, never replacing them. Returns how many ledger entries were new."""
+    the plant's, never replacing them. Returns how many ledger entries were new (logged as one
+    bulk entry naming ``source``)."""
     from alassess.store import dross as _dross_store
 
     with transaction(db):
         for r in dross.get("receivers") or []:
-            upsert_receiver(db, plant_id, r)
+            upsert_receiver(db, plant_id, r, who=who)
         for f in dross.get("filings") or []:
-            _dross_store.upsert_filing(db, plant_id, f)
-        return add_ledger_entries(db, plant_id, dross.get("ledger") or [])
+            _dross_store.upsert_filing(db, plant_id, f, who=who)
+        return add_ledger_entries(db, plant_id, dross.get("ledger") or [], source, who=who)
 
 
 # ---- dross receivers and ledger ---------------------------------------------------------------
 
-def upsert_receiver(db: sqlite_utils.Database, plant_id: int, r: dict[str, Any]) -> int:
+def upsert_receiver(db: sqlite_utils.Database, plant_id: int, r: dict[str, Any], *, who: str | None = None) -> int:
     with transaction(db):
         row = {"plant_id": plant_id, "name": r["name"], "licence_no": r.get("licence_no") or "",
                "codes": json.dumps(list(r.get("codes") or []), ensure_ascii=False),
@@ -346,9 +354,13 @@ def upsert_receiver(db: sqlite_utils.Database, plant_id: int, r: dict[str, Any])
         found = db.execute("SELECT id FROM dross_receivers WHERE plant_id = ? AND name = ? AND licence_no = ?",
                            [plant_id, row["name"], row["licence_no"]]).fetchone()
         if found:
+            before = audit.snapshot(db, "dross_receivers", found[0])
             db["dross_receivers"].update(found[0], row)
+            audit.log_record(db, "dross_receivers", found[0], before, who=who)
             return found[0]
-        return db["dross_receivers"].insert(row).last_pk
+        rid = db["dross_receivers"].insert(row).last_pk
+        audit.log_record(db, "dross_receivers", rid, None, who=who)
+        return rid
 
 
 def list_receivers(db: sqlite_utils.Database, plant_id: int) -> list[dict[str, Any]]:
@@ -374,8 +386,10 @@ def fingerprint(entry: dict[str, Any], occurrence: int = 1, *, base: str | None 
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
-def add_ledger_entries(db: sqlite_utils.Database, plant_id: int, entries: list[dict[str, Any]]) -> int:
-    """Insert entries, skipping ones already stored (same fingerprint). Returns how many were added."""
+def add_ledger_entries(db: sqlite_utils.Database, plant_id: int, entries: list[dict[str, Any]],
+                       source: Any = "assessment", *, who: str | None = None) -> int:
+    """Insert entries, skipping ones already stored (same fingerprint). Returns how many were added;
+    they are logged as one bulk entry naming ``source``."""
     seen: dict[str, int] = {}
     rows = []
     ts = now()
@@ -386,11 +400,12 @@ def add_ledger_entries(db: sqlite_utils.Database, plant_id: int, entries: list[d
         row["quantity_t"] = float(e["quantity_t"])
         row.update(plant_id=plant_id, fingerprint=fingerprint(e, seen[base]), created_at=ts)
         rows.append(row)
+    if not rows:
+        return 0
     with transaction(db):
-        before = db.execute("SELECT count(*) FROM dross_ledger WHERE plant_id = ?", [plant_id]).fetchone()[0]
+        last = audit.last_ledger_id(db)
         db["dross_ledger"].insert_all(rows, ignore=True, batch_size=5000)
-        after = db.execute("SELECT count(*) FROM dross_ledger WHERE plant_id = ?", [plant_id]).fetchone()[0]
-    return after - before
+        return audit.log_ledger_rows(db, plant_id, last, source, who=who)
 
 
 def list_ledger(db: sqlite_utils.Database, plant_id: int, *, since: str | None = None,

@@ -186,3 +186,10 @@ def test_cli_records_who_imported(plant, tmp_path):
     last = plant_entries(plant)[-1]
     assert (last["who"], last["field"]) == ("孙工", "@ledger-rows:1")
     assert problems(plant) == []
+
+
+def test_monthly_totals_changed_behind_the_logs_back_are_found(plant):
+    """Summaries read the monthly totals: a total changed directly would make them lie."""
+    sql(plant, "UPDATE dross_ledger_monthly SET generated = 1.5 WHERE plant_id = 1 AND kind = 'primary'")
+    found = problems(plant)
+    assert [(k, p["month"], p["kind"]) for k, p in found] == [("audit_ledger_totals_mismatch", "2025-01", "primary")]

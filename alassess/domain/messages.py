@@ -138,6 +138,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "audit_value_mismatch": ("评估 {assessment} 的 {field}：数据库中为 {stored}，审计日志为 {logged}（绕过日志被修改）", "assessment {assessment}, {field}: the database holds {stored}, the audit log says {logged} (changed behind the log's back)"),
     "audit_record_mismatch": ("企业级记录 {record}：数据库中为 {stored}，审计日志为 {logged}（绕过日志被修改、增加或删除）", "record {record}: the database holds {stored}, the audit log says {logged} (changed, added or deleted behind the log's back)"),
     "audit_ledger_mismatch": ("企业 {plant} 的铝灰台账与审计日志不符：数据库中 {stored} 条，日志记录 {logged} 条（有台账记录绕过日志被修改、增加或删除）", "plant {plant}: the dross ledger does not match the audit log ({stored} rows stored, {logged} logged): rows were changed, added or deleted behind the log's back"),
+    "audit_ledger_totals_mismatch": ("企业 {plant} 的台账月度合计（{month}，{code}，{kind}）与台账记录不符（合计被直接改动），台账汇总会因此出错", "plant {plant}: the ledger's monthly totals ({month}, {code}, {kind}) do not match its rows (changed directly); ledger summaries would be wrong"),
     "audit_attachment_missing": ("附件 {id}（{name}）的文件缺失：{path}", "attachment {id} ({name}): its file is missing: {path}"),
     "audit_attachment_altered": ("附件 {id}（{name}）的文件内容与记录的 SHA-256 不符", "attachment {id} ({name}): the file no longer matches its recorded SHA-256"),
     "amend_not_signed": ("评估 {id} 的状态为 {status}，可直接修改；只有已签署的评估需要“修订”", "assessment {id} is {status} and can be edited directly; only a signed assessment needs amending"),

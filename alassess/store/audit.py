@@ -34,6 +34,7 @@ import datetime as _dt
 import getpass
 import hashlib
 import json
+import math
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -441,6 +442,27 @@ def _verify_records(db: sqlite_utils.Database, problems: list[Problem]) -> None:
         have, want = stored.get(plant, [0, 0]), logged_ledger.get(plant, [0, 0])
         if have != want:
             problems.append(Problem("audit_ledger_mismatch", {"plant": plant, "stored": have[0], "logged": want[0]}))
+    _verify_monthly_totals(db, problems)
+
+
+_MOVEMENTS = ("generated", "self_utilized", "transferred", "disposed", "adjustment")
+
+
+def _verify_monthly_totals(db: sqlite_utils.Database, problems: list[Problem]) -> None:
+    """The monthly totals that summaries read (kept by triggers) must be the sums of the ledger rows:
+    a total changed behind the log's back would make a summary lie while every row is intact."""
+    sums = ", ".join(f"SUM(CASE WHEN movement = '{m}' THEN quantity_t ELSE 0 END)" for m in _MOVEMENTS)
+    want = {r[:4]: r[4:] for r in db.conn.execute(
+        f"SELECT plant_id, code, kind, substr(date, 1, 7), {sums}, count(*) FROM dross_ledger "
+        "GROUP BY plant_id, code, kind, substr(date, 1, 7)")}
+    have = {r[:4]: r[4:] for r in db.conn.execute(
+        f"SELECT plant_id, code, kind, month, {', '.join(_MOVEMENTS)}, entries FROM dross_ledger_monthly")}
+    for key in sorted(set(want) | set(have), key=repr):
+        w, h = want.get(key), have.get(key)
+        if w is None or h is None or w[-1] != h[-1] or not all(math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-6) for a, b in zip(w[:-1], h[:-1], strict=True)):
+            plant, code, kind, month = key
+            problems.append(Problem("audit_ledger_totals_mismatch", {"plant": plant, "code": code, "kind": kind,
+                                                                     "month": month}))
 
 
 def baseline_records(db: sqlite_utils.Database, who: str) -> int:

@@ -6,7 +6,6 @@ version (``tests/fixtures/schema_v*.sql``) and check the data survives.
 Numbers are taken per area so that work on different areas never collides:
 1 core (plants, assessments, values, dross ledger and receivers) · 2 dross management ·
 3 labels (serial numbers) · 4 reliability (audit log, attachments, revisions) · 5 issued reports ·
-6 audit of plant-level records ·
 6 reliability (plant-level records in the audit log) · 7 and up: the next free number, in the order they land.
 """
 

@@ -191,10 +191,14 @@ class RowWidget(QFrame):
             self.session.edit(self.row.bind, raw, label=self.row.label(self.lang), **kw)
         except AlAssessError as exc:
             self.set_state("error", error_text(exc, self.lang))
+            self.session.revert_typing(kw.get("merge_key"), self.bind_for_value())
             return False
         if self.state == "error":
             self.set_state("")
         return True
+
+    def bind_for_value(self) -> str | None:
+        return self.row.bind
 
     def load(self) -> None:
         """Show the stored value (after loading, undo or redo)."""
@@ -227,9 +231,6 @@ class TextRow(RowWidget):
         if obj is self.editor and ev.type() == QEvent.Type.FocusOut:
             self.merge_key = next(_merge_counter)  # a new undo step when the user comes back
         return False
-
-    def bind_for_value(self) -> str:
-        return self.row.bind
 
     def _typed(self, text: str) -> None:
         self.commit(text, merge_key=(self.row.bind, self.merge_key))

@@ -44,6 +44,8 @@ class EditCommand(QUndoCommand):
         if set(other.new) != set(self.new):
             return False
         self.new = other.new
+        if self.new == self.old:
+            self.setObsolete(True)  # typed back to where it was: no undo step left
         return True
 
     def redo(self) -> None:
@@ -168,6 +170,20 @@ class Session(QObject):
         text = self.tr_edit(label or bind)
         self.undo_stack.push(EditCommand(self, old, new, text, merge_key, source))
         return value
+
+    def revert_typing(self, merge_key: object, source: str | None) -> None:
+        """What is being typed became invalid: the field goes back to its value before this typing.
+
+        The text stays in the box (with its message) for the user to correct; the stored value and
+        the result are those from before the first keystroke, so a bad entry never stays stored
+        through a valid prefix of it (typing "4,00" stores "4" on the way).
+        """
+        if merge_key is None or self.undo_stack.index() == 0:
+            return
+        top = self.undo_stack.command(self.undo_stack.index() - 1)
+        if not isinstance(top, EditCommand) or top.merge_key != merge_key or top.new == top.old:
+            return
+        self.undo_stack.push(EditCommand(self, dict(top.new), dict(top.old), top.text(), merge_key, source))
 
     def tr_edit(self, label: str) -> str:
         return self.tr("Edit “%1”").replace("%1", label)

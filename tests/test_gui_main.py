@@ -49,9 +49,9 @@ def test_typing_a_value_changes_the_grade_and_is_stored(window, qtbot, demo_copy
     assert window.results.index_label.text() == "88.95"  # (78.378 + 94.235 + 92.131 + 80 + 100) / 5
     window.saver.flush()
     assert stored_values(demo_copy, aid)["red_mud_utilization_pct"] == Decimal(100)
-    # the tree follows
-    assert window.tree._items[("assessment", aid)].parent().child(
-        window.tree._items[("assessment", aid)].row(), 2).text() == "4A"
+    # the tree follows once the typing pauses
+    item = window.tree._items[("assessment", aid)]
+    qtbot.waitUntil(lambda: item.parent().child(item.row(), 2).text() == "4A")
 
 
 def test_a_bad_value_shows_the_message_inline_and_stores_nothing(window, qtbot, demo_copy):

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from alassess.domain.errors import AlAssessError
 
@@ -31,9 +31,16 @@ class Saver(QObject):
     failed = Signal(int, object)  # sequence number, the AlAssessError (or other exception)
     busy_changed = Signal(bool)
 
+    COALESCE_MS = 250
+
     def __init__(self, db_path: str | Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.db_path = Path(db_path)
+        self._held: dict[object, Job] = {}
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(self.COALESCE_MS)
+        self._timer.timeout.connect(self.release)
         self._queue: queue.Queue[tuple[int, Job] | None] = queue.Queue()
         self._seq = 0
         self._pending = 0
@@ -43,25 +50,56 @@ class Saver(QObject):
 
     # ---- UI thread ----------------------------------------------------------------------------
 
+    def _busy(self) -> bool:
+        return self._pending + len(self._held) > 0
+
     def submit(self, job: Job) -> int:
-        """Queue ``job(editor)``; returns its sequence number."""
+        """Queue ``job(editor)`` now; returns its sequence number."""
         with self._lock:
+            was_busy = self._busy()
             self._seq += 1
             seq = self._seq
             self._pending += 1
-            first = self._pending == 1
-        if first:
+        if not was_busy:
             self.busy_changed.emit(True)
         self._queue.put((seq, job))
         return seq
 
+    def submit_coalesced(self, key: object, job: Job) -> None:
+        """Queue ``job`` after a short pause in typing; a later job with the same key replaces it.
+
+        Keystrokes in one field become one write of the last value (so the writer thread never
+        competes with the typing for the interpreter); :meth:`flush` and the timer release held
+        jobs in the order they were first held.
+        """
+        with self._lock:
+            was_busy = self._busy()
+            self._held[key] = job
+        if not was_busy:
+            self.busy_changed.emit(True)
+        self._timer.start()
+
+    def release(self) -> None:
+        """Hand every held job to the writer thread now."""
+        self._timer.stop()
+        with self._lock:
+            held, self._held = list(self._held.values()), {}
+            items = []
+            for job in held:
+                self._seq += 1
+                self._pending += 1
+                items.append((self._seq, job))
+        for item in items:
+            self._queue.put(item)
+
     @property
     def pending(self) -> int:
         with self._lock:
-            return self._pending
+            return self._pending + len(self._held)
 
     def flush(self, timeout: float = 30.0) -> bool:
-        """Wait until every queued edit is on disk (or failed). True when the queue drained."""
+        """Write everything held or queued and wait until it is on disk (or failed)."""
+        self.release()
         done = threading.Event()
         self._queue.put((0, lambda _ed: done.set()))
         return done.wait(timeout)
@@ -106,6 +144,6 @@ class Saver(QObject):
     def _done(self) -> None:
         with self._lock:
             self._pending -= 1
-            idle = self._pending == 0
+            idle = not self._busy()
         if idle:
             self.busy_changed.emit(False)

@@ -221,6 +221,10 @@ class MainWindow(QMainWindow):
         self.saver.busy_changed.connect(self._save_busy)
         self.saver.saved.connect(self._saved)
         self.last_saved = ""
+        self._tree_timer = QTimer(self)
+        self._tree_timer.setSingleShot(True)
+        self._tree_timer.setInterval(300)
+        self._tree_timer.timeout.connect(self._update_tree_grade)
         self.build_ui()
         self.refresh_tree()
         geom = ui_settings.settings().value("window/geometry")
@@ -403,7 +407,12 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         self.results.show_result(result, self.session.eval_error)
-        ce = (result or {}).get("circular_economy")
+        self._tree_timer.start()  # the tree follows once the typing pauses
+
+    def _update_tree_grade(self) -> None:
+        if self.session is None:
+            return
+        ce = (self.session.result or {}).get("circular_economy")
         if ce:
             self.tree.update_assessment(self.session.id, grade=ce["grade"], index=ce["index"])
 

@@ -287,15 +287,15 @@ class ResultsPanel(QScrollArea):
             self.index_label.setText(f"{ce['index']:.2f}")
             grade = ce["grade"]
             self.grade_chip.setText(grade if grade != "none" else self.tr("no grade"))
-            self.grade_chip.setStyleSheet(f"background: {style.GRADE_COLOURS.get(grade, '#8c959f')};")
+            _set_style(self.grade_chip, f"background: {style.GRADE_COLOURS.get(grade, '#8c959f')};")
             self.grade_text.setText(ce.get("grade_label") or "")
             if ce.get("basic_requirements_met"):
                 self.requirements_label.setText(self.tr("✓ All basic requirements met"))
-                self.requirements_label.setStyleSheet(f"color: {style.OK}")
+                _set_style(self.requirements_label, f"color: {style.OK}")
             else:
                 n = len(ce.get("requirements_unmet") or [])
                 self.requirements_label.setText(self.tr("✗ Basic requirements not met: %n", "", n))
-                self.requirements_label.setStyleSheet(f"color: {style.ERROR}")
+                _set_style(self.requirements_label, f"color: {style.ERROR}")
             self.bars.set_data(ce.get("indicators") or [], self.lang)
             self._show_gap(ce)
         else:
@@ -399,6 +399,12 @@ class ResultsPanel(QScrollArea):
 
     def findings_text(self) -> str:
         return self.findings_label.text()
+
+
+def _set_style(w: QWidget, sheet: str) -> None:
+    """Style sheets re-polish the widget: only when it changes (this runs at every keystroke)."""
+    if w.styleSheet() != sheet:
+        w.setStyleSheet(sheet)
 
 
 def _esc(text: str) -> str:

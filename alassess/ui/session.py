@@ -208,10 +208,10 @@ class Session(QObject):
                 values[key] = value
             elif head == "plant":
                 setattr(a.plant, key, value)
-                jobs.append(lambda ed, k=key, v=value: ed.update_plant(self.info["plant_id"], k, v))
+                jobs.append((bind, lambda ed, k=key, v=value, p=self.info["plant_id"]: ed.update_plant(p, k, v)))
             elif head == "assessor":
                 setattr(a.assessor, key, value)
-                jobs.append(lambda ed, k=key, v=value: ed.set_assessor(self.id, k, v))
+                jobs.append((bind, lambda ed, k=key, v=value, a_=self.id: ed.set_assessor(a_, k, v)))
             elif head == "dross":
                 if a.dross is None:
                     a.dross = {"requirements": {}, "receivers": [], "ledger": []}
@@ -222,18 +222,20 @@ class Session(QObject):
                         reqs.pop(rid, None)
                     else:
                         reqs[rid] = value
-                    jobs.append(lambda ed, r=rid, v=value: ed.set_dross_requirement(self.id, r, v))
+                    jobs.append((bind, lambda ed, r=rid, v=value, a_=self.id: ed.set_dross_requirement(a_, r, v)))
                 else:
                     if value is None:
                         a.dross.pop(key, None)
                     else:
                         a.dross[key] = value
-                    jobs.append(lambda ed, k=key, v=value: ed.set_dross_value(self.id, k, v))
-        if values:
-            jobs.insert(0, lambda ed, v=dict(values): ed.set_values(self.id, v))
+                    jobs.append((bind, lambda ed, k=key, v=value, a_=self.id: ed.set_dross_value(a_, k, v)))
         aid = self.id
-        for job in jobs:
-            self.saver.submit(lambda ed, j=job, _a=aid: j(ed))
+        if values:
+            # one held write per group of fields: typing in a field is saved once the typing pauses
+            self.saver.submit_coalesced(("values", aid, tuple(sorted(values))),
+                                        lambda ed, v=dict(values): ed.set_values(aid, v))
+        for bind, job in jobs:
+            self.saver.submit_coalesced((bind, aid), job)
         changed = [b for b in mapping if b != skip]
         if changed:
             self.values_changed.emit(changed)

@@ -159,7 +159,7 @@ def test_language_switch_changes_visible_texts(window, qtbot, demo_copy):
     aid = find_assessment(demo_copy, "electrolytic", "2025")
     open_assessment(window, qtbot, aid)
     assert window.act_new_plant.text() == "New plant…"
-    assert window.page.form.tabText(0) == "Plant details"
+    assert window.page.form.tabText(0) == "Plant"
     assert window.results.score_title.text() == "Circular-economy index"
     window.set_language("zh")
     assert window.act_new_plant.text() == "新建企业…"
@@ -171,7 +171,7 @@ def test_language_switch_changes_visible_texts(window, qtbot, demo_copy):
     retype(qtbot, window.page.form.editor_for("values.cell_current_ka"), "abc")
     assert "不是数字" in window.page.form.row_for("values.cell_current_ka").message.text()
     window.set_language("en")
-    assert window.page.form.tabText(0) == "Plant details"
+    assert window.page.form.tabText(0) == "Plant"
 
 
 def test_language_chosen_in_settings_is_kept(app, qtbot, demo_copy, ui_settings_file):
@@ -230,8 +230,7 @@ def test_welcome_page_on_an_empty_database_and_a_new_plant(app, qtbot, tmp_path,
     monkeypatch.setattr(dialogs.NewPlantDialog, "exec", fill_and_accept)
     w.welcome.new_button.click()
     assert w.session is not None and w.session.assessment.plant.name == "新的再生铝厂"
-    assert [w.page.form.tabText(i) for i in range(w.page.form.count())] == ["Plant details", "Guideline and technologies",
-                                                                           "Dross"]
+    assert [w.page.form.tabText(i) for i in range(w.page.form.count())] == ["Plant", "Guideline", "Dross"]
     w.close()
 
 

@@ -546,7 +546,7 @@ class FormView(QTabWidget):
         for section in form_defs.for_sector(session.sector):
             page = SectionPage(section, self)
             self.pages.append(page)
-            self.addTab(page, section.title(lang))
+            self.addTab(page, section.title(lang).replace("&", "&&"))  # "&" is not a mnemonic here
         self.load_all()
         session.values_changed.connect(self._values_changed)
         session.evaluated.connect(self._evaluated)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from alassess.domain import messages
 from alassess.domain.errors import AlAssessError
 from alassess.services import editing
-from alassess.ui import i18n
+from alassess.ui import i18n, style
 from alassess.ui import settings as ui_settings
 from alassess.ui.autosave import Saver
 from alassess.ui.forms import FormView
@@ -272,7 +272,7 @@ class MainWindow(QMainWindow):
         sb = self.statusBar()
         self.save_label = QLabel("")
         self.save_label.setObjectName("muted")
-        self.db_label = QLabel(str(self.db_path))
+        self.db_label = QLabel(style.display_path(self.db_path))
         self.db_label.setObjectName("muted")
         sb.addPermanentWidget(self.save_label)
         sb.addPermanentWidget(self.db_label)
@@ -529,7 +529,7 @@ class MainWindow(QMainWindow):
         self.saver.busy_changed.connect(self._save_busy)
         self.saver.saved.connect(self._saved)
         self.setWindowTitle(f"{product_title()} — {self.db_path.name}")
-        self.db_label.setText(str(self.db_path))
+        self.db_label.setText(style.display_path(self.db_path))
         self.refresh_tree()
         self.open_initial()
 

@@ -320,10 +320,11 @@ class ReportDialog(QDialog):
             self.signed = True
             self.sign_button.setEnabled(False)
             self.save_unsigned_button.setEnabled(False)
-            text = self.tr("Signed by %1 and saved: %2").replace("%1", issued.signer).replace("%2", issued.path)
+            text = self.tr("Signed by %1 and saved: %2").replace("%1", issued.signer).replace(
+                "%2", style.display_path(issued.path))
             text += "<br>" + self.tr("The assessment is now signed and read-only.")
         else:
-            text = self.tr("Saved (not signed): %1").replace("%1", issued.path)
+            text = self.tr("Saved (not signed): %1").replace("%1", style.display_path(issued.path))
         text += "<br>" + self.tr("%n page(s), report id %1", "", issued.pages).replace("%1", issued.report_id)
         self.result.setText(f"<span style='color:{style.OK}'>✓</span> " + text)
         return True
@@ -513,7 +514,7 @@ class VerifyDialog(QDialog):
                                   self.tr("NOT valid: the signature is missing or broken, or the report was changed")
                                   + "</span>")
         rows = [
-            (self.tr("File"), r.path),
+            (self.tr("File"), style.display_path(r.path)),
             (self.tr("Signer"), (r.signer or "—") + (f" ({r.signer_organisation})" if r.signer_organisation else "")),
             (self.tr("Signing time"), r.signing_time or "—"),
             (self.tr("Intact (unchanged since signing)"), yn(r.intact if r.signed else None)),

@@ -33,6 +33,17 @@ def score_colour(score: float | None) -> QColor:
     return QColor("#e16f24")
 
 
+def display_path(path: object) -> str:
+    """A path as the user reads it: the home folder shown as "~"."""
+    from pathlib import Path
+
+    p = Path(str(path))
+    try:
+        return "~/" + p.resolve().relative_to(Path.home().resolve()).as_posix()
+    except (ValueError, OSError):
+        return str(p)
+
+
 _FONT_FAMILIES: list[str] = []
 
 

@@ -13,6 +13,7 @@ from alassess.ui import style
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
+NAME_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
 def status_name(status: str) -> str:
@@ -78,15 +79,16 @@ class AssessmentTree(QWidget):
         def plant_item(pid: int, name: str, sector: str) -> QStandardItem:
             if pid in plant_items:
                 return plant_items[pid]
-            it = QStandardItem(name)
+            # the plant row spans every column: its name and sector read in full
+            it = QStandardItem(f"{name}  ·  {messages.sector_name(sector, self.lang)}")
             it.setData("plant", KIND_ROLE)
             it.setData(pid, ID_ROLE)
+            it.setData(name, NAME_ROLE)
+            it.setToolTip(it.text())
             f = it.font()
             f.setBold(True)
             it.setFont(f)
-            sec = QStandardItem(messages.sector_name(sector, self.lang))
-            sec.setForeground(QBrush(QColor(style.MUTED)))
-            self.model.appendRow([it, sec, QStandardItem(""), QStandardItem("")])
+            self.model.appendRow([it, QStandardItem(""), QStandardItem(""), QStandardItem("")])
             plant_items[pid] = it
             self._items[("plant", pid)] = it
             return it
@@ -110,6 +112,7 @@ class AssessmentTree(QWidget):
             it.setToolTip(f"{r['plant_name']} · {messages.sector_name(r['sector'], self.lang)} · {r['period']}")
             parent.appendRow([it, st, gr, ix])
             self._items[("assessment", r["id"])] = it
+        self._span_plants()
         self.view.expandAll()
         self._loading = False
 
@@ -130,8 +133,10 @@ class AssessmentTree(QWidget):
 
     def rename_plant(self, pid: int, name: str) -> None:
         it = self._items.get(("plant", pid))
-        if it is not None and it.text() != name:
-            it.setText(name)
+        if it is not None and it.data(NAME_ROLE) != name:
+            sector = it.text().rsplit("  ·  ", 1)[-1]
+            it.setData(name, NAME_ROLE)
+            it.setText(f"{name}  ·  {sector}")
 
     def select_assessment(self, aid: int) -> bool:
         it = self._items.get(("assessment", aid))
@@ -175,7 +180,7 @@ class AssessmentTree(QWidget):
         def walk(parent: QModelIndex) -> None:
             for r in range(self.proxy.rowCount(parent)):
                 idx = self.proxy.index(r, 0, parent)
-                out.append(idx.data())
+                out.append(idx.data(NAME_ROLE) or idx.data())
                 walk(idx)
 
         walk(QModelIndex())
@@ -185,7 +190,12 @@ class AssessmentTree(QWidget):
 
     def _filter(self, text: str) -> None:
         self.proxy.setFilterFixedString(text.strip())
+        self._span_plants()
         self.view.expandAll()
+
+    def _span_plants(self) -> None:
+        for r in range(self.proxy.rowCount()):
+            self.view.setFirstColumnSpanned(r, QModelIndex(), True)
 
     def _current_changed(self, idx: QModelIndex, *_: object) -> None:
         if self._loading or not idx.isValid():

@@ -89,6 +89,8 @@ def test_round_trip_through_a_file(tmp_path):
     (b"[]", "expected_object"),
     (b'{"format": "alassess.assessment", "version": 1, "plant": {"name": "x", "sector": "alumina"}, '
      b'"period": "2025", "values": {"energy_output": NaN}}', "not_finite"),
+    (b'{"format": "alassess.assessment", "version": 1, "plant": {"name": "x", "sector": "alumina"}, '
+     b'"period": "2025", "values": {"energy_output": 2.1, "energy_output": 2.9}}', "duplicate_key"),
 ])
 def test_unreadable_files(tmp_path, content, key):
     p = tmp_path / "bad.json"

@@ -15,7 +15,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                        description="Build the PDF report of an assessment file or a stored assessment; with --sign, "
                                    "sign it (PAdES) with a PKCS#12 identity. Signing a stored assessment marks it "
                                    "signed (no further edits).")
-    p.add_argument("file", type=Path, nargs="?", help="assessment file (JSON, DOMAIN §8)")
+    p.add_argument("file", type=Path, nargs="?", help="assessment file (JSON, format alassess.assessment)")
     add_db(p)
     p.add_argument("--assessment", type=int, help="stored assessment id (with --db)")
     p.add_argument("--out", type=Path, required=True, help="PDF to write")
@@ -79,8 +79,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         if not args.identity or not args.passphrase_file:
             raise InputError("report_sign_needs_identity", "--sign")
         passphrase = report.read_passphrase_file(args.passphrase_file)
-    res = report.issue_report(out=args.out, lang=args.lang, file=args.file,
-                              db_path=args.db if args.file is None else args.db,
+    res = report.issue_report(out=args.out, lang=args.lang, file=args.file, db_path=args.db,
                               assessment_id=args.assessment if args.file is None else None,
                               identity=args.identity, passphrase=passphrase, sign=args.sign)
     if _zh(args):
@@ -105,22 +104,31 @@ def _yes(v: bool | None, zh: bool) -> str:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    from alassess.domain.errors import InputError
     from alassess.services.files import atomic_write
     from alassess.signing.verify import verify_pdf
 
     r = verify_pdf(args.pdf, trust_dir=args.trust_dir)
     ok = r.ok and (r.trusted or not args.require_trusted)
     extracted = None
-    if args.extract is not None and r.data is not None:
-        atomic_write(args.extract, r.data)
-        extracted = str(args.extract)
+    zh = _zh(args)
+    if args.extract is not None:
+        if ok and r.data is not None:
+            try:
+                atomic_write(args.extract, r.data)
+            except OSError as exc:
+                raise InputError("file_unwritable", "--extract", path=str(args.extract),
+                                 reason=exc.strerror or str(exc)) from None
+            extracted = str(args.extract)
+        else:
+            r.problems.append("未导出评估数据：报告未通过核验" if zh else
+                              "the assessment data was not extracted: the report did not verify")
     if args.json:
         d = r.to_json()
         d["ok"] = ok
         d["extracted"] = extracted
         sys.stdout.write(json.dumps(d, ensure_ascii=False, indent=2) + "\n")
         return 0 if ok else 1
-    zh = _zh(args)
     if zh:
         print(("签名有效" if ok else "签名无效或报告已被改动") + f"：{r.path}")
         print(f"  签名人：{r.signer or '—'}" + (f"（{r.signer_organisation}）" if r.signer_organisation else ""))

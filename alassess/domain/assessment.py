@@ -92,8 +92,9 @@ ASSESSOR_KEYS = {"name": "text", "organisation": "text"}
 TOP_KEYS = {"format", "version", "plant", "period", "assessor", "values", "dross"}
 DROSS_KEYS = {"production_t": "number", "self_utilization": "bool", "primary_generated_t": "number",
               "secondary_generated_t": "number", "requirements": "object", "receivers": "list", "ledger": "list",
-              "as_of": "date", "region": "text"}
+              "as_of": "date", "region": "text", "filings": "list"}
 RECEIVER_KEYS = {"name": "text", "licence_no": "text", "codes": "list", "valid_from": "date", "valid_to": "date"}
+FILING_KEYS = {"kind": "text", "period": "text", "date": "date"}
 LEDGER_KEYS = {"date": "date", "code": "text", "kind": "text", "movement": "text", "quantity_t": "number",
                "container": "text", "receiver": "text", "manifest_no": "text", "note": "text"}
 CODE_RE = re.compile(r"^\d{3}-\d{3}-\d{2}$")
@@ -237,7 +238,7 @@ def parse_dross(obj: Any) -> dict[str, Any] | None:
     _check_keys(obj, DROSS_KEYS, "dross")
     out: dict[str, Any] = {}
     for key, kind in DROSS_KEYS.items():
-        if key in ("requirements", "receivers", "ledger"):
+        if key in ("requirements", "receivers", "ledger", "filings"):
             continue
         if key in obj:
             out[key] = _typed(obj[key], kind, f"dross.{key}")
@@ -264,6 +265,7 @@ def parse_dross(obj: Any) -> dict[str, Any] | None:
             codes.append(c)
         rec["codes"] = codes
         out["receivers"].append(rec)
+    out["filings"] = parse_filings(obj.get("filings"))
     movements = standards.load("dross")["movements"]
     kinds = standards.load("dross")["kinds"]
     out["ledger"] = []
@@ -286,6 +288,29 @@ def parse_dross(obj: Any) -> dict[str, Any] | None:
         if ent["movement"] != "adjustment" and ent["quantity_t"] <= 0:
             raise InputError("not_positive", f"{where}.quantity_t", value=f"{ent['quantity_t'].normalize():f}")
         out["ledger"].append(ent)
+    return out
+
+
+def parse_filings(v: Any) -> list[dict[str, Any]]:
+    """Declarations (``period`` a year) and quarterly ledger submissions (``period`` like 2025Q1) made."""
+    out = []
+    for i, f in enumerate(_typed(v, "list", "dross.filings") or []):
+        where = f"dross.filings[{i + 1}]"
+        f = _expect_object(f, where)
+        _check_keys(f, FILING_KEYS, where)
+        ent = {k: _typed(f.get(k), t, f"{where}.{k}") for k, t in FILING_KEYS.items()}
+        for req in FILING_KEYS:
+            if not ent.get(req):
+                raise InputError("required", f"{where}.{req}")
+        if ent["kind"] not in ("declaration", "ledger"):
+            raise InputError("bad_choice", f"{where}.kind", value=ent["kind"], choices="declaration/ledger")
+        period = ent["period"].upper().replace("-", "")
+        if ent["kind"] == "declaration" and not _PERIOD.match(period):
+            raise InputError("bad_period", f"{where}.period", value=ent["period"])
+        if ent["kind"] == "ledger" and not re.match(r"^\d{4}Q[1-4]$", period):
+            raise InputError("dross_bad_quarter_period", f"{where}.period", value=ent["period"])
+        ent["period"] = period
+        out.append(ent)
     return out
 
 

@@ -8,8 +8,10 @@ from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 PLANT = colors.HexColor("#1f5f99")
 SURVEY = colors.HexColor("#9bb7d4")
@@ -38,14 +40,14 @@ def _wrap_label(text: str, width: int = 6) -> str:
 
 def scores_chart(font: str, labels: Sequence[str], plant_pct: Sequence[float],
                  survey_pct: Sequence[float], legend: tuple[str, str, str],
-                 width: float = 170 * mm, height: float = 78 * mm) -> Drawing:
+                 width: float = 170 * mm, height: float = 70 * mm) -> Drawing:
     """Each indicator as a percentage of its benchmark: the plant and the survey average; the
     benchmark is the 100 % line."""
     d = Drawing(width, height)
     d.initialFontName = font  # the drawing's initial font: never the standard-14 Helvetica
     chart = VerticalBarChart()
-    chart.x, chart.y = 14 * mm, 20 * mm
-    chart.width, chart.height = width - 20 * mm, height - 32 * mm
+    chart.x, chart.y = 14 * mm, 13 * mm
+    chart.width, chart.height = width - 20 * mm, height - 23 * mm
     chart.data = [list(plant_pct), list(survey_pct)]
     chart.categoryAxis.categoryNames = [_wrap_label(s) for s in labels]
     top = max([100.0, *plant_pct, *survey_pct])
@@ -86,44 +88,66 @@ def scores_chart(font: str, labels: Sequence[str], plant_pct: Sequence[float],
     return d
 
 
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text + "…"
+
+
 def trend_chart(font: str, periods: Sequence[str], series: Sequence[tuple[str, Sequence[float | None]]],
                 thresholds: Sequence[tuple[float, str]] = (), value_max: float = 100.0,
-                width: float = 170 * mm, height: float = 70 * mm) -> Drawing:
-    """Lines over periods (e.g. the index and each indicator's score), with grade thresholds."""
+                width: float = 170 * mm, height: float = 74 * mm) -> Drawing:
+    """Lines over periods (e.g. the index, bold, and each indicator's score), with the grade
+    thresholds as dashed lines; the value axis starts a little below the lowest value."""
     d = Drawing(width, height)
     d.initialFontName = font
+    values = [v for _, vals in series for v in vals if v is not None]
+    low = min(values) if values else 0.0
+    value_min = max(0.0, (int(low // 10) - 1) * 10.0)
+    legend_rows = (len(series) + 2) // 3
     chart = HorizontalLineChart()
-    chart.x, chart.y = 14 * mm, 12 * mm
-    chart.width, chart.height = width - 20 * mm, height - 30 * mm
+    chart.x, chart.y = 12 * mm, 10 * mm
+    chart.width, chart.height = width - 22 * mm, height - 16 * mm - legend_rows * 4.5 * mm
     chart.data = [[(v if v is not None else None) for v in vals] for _, vals in series]
     chart.categoryAxis.categoryNames = list(periods)
     chart.categoryAxis.labels.fontName = font
-    chart.categoryAxis.labels.fontSize = 7
-    chart.valueAxis.valueMin = 0
+    chart.categoryAxis.labels.fontSize = 7.5
+    chart.valueAxis.valueMin = value_min
     chart.valueAxis.valueMax = value_max
-    chart.valueAxis.valueStep = 20
+    chart.valueAxis.valueStep = 10 if value_max - value_min <= 60 else 20
     chart.valueAxis.labels.fontName = font
     chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.visibleGrid = True
     chart.valueAxis.gridStrokeColor = GRID
     chart.joinedLines = 1
     for i in range(len(series)):
-        chart.lines[i].strokeColor = SERIES[i % len(SERIES)]
-        chart.lines[i].strokeWidth = 2.2 if i == 0 else 1
+        colour = SERIES[i % len(SERIES)]
+        chart.lines[i].strokeColor = colour
+        chart.lines[i].strokeWidth = 2.4 if i == 0 else 1.1
+        chart.lines[i].symbol = makeMarker("FilledCircle" if i == 0 else "FilledSquare", size=4 if i == 0 else 2.8,
+                                           fillColor=colour, strokeColor=colour)
     d.add(chart)
+    span = value_max - value_min
     for value, label in thresholds:
-        y = chart.y + chart.height * value / value_max
+        if not value_min <= value <= value_max:
+            continue
+        y = chart.y + chart.height * (value - value_min) / span
         d.add(Line(chart.x, y, chart.x + chart.width, y, strokeColor=BENCH, strokeWidth=0.6, strokeDashArray=[2, 2]))
-        d.add(String(chart.x + chart.width + 1, y - 2, label, fontName=font, fontSize=6, fillColor=BENCH))
+        d.add(String(chart.x + chart.width + 1.5, y - 2, label, fontName=font, fontSize=6.5, fillColor=BENCH))
+    col_w = (width - chart.x) / 3
     lg = Legend()
     lg.fontName = font
     lg.fontSize = 7
     lg.alignment = "right"
-    lg.columnMaximum = 2
-    lg.deltax = 62
+    lg.columnMaximum = legend_rows
+    lg.deltax = col_w
+    lg.dx, lg.dy = 7, 7
+    lg.deltay = 4.5 * mm
     lg.x, lg.y = chart.x, height - 2 * mm
-    lg.colorNamePairs = [(SERIES[i % len(SERIES)], _wrap_label(name, 14).replace("\n", "")[:16])
-                         for i, (name, _) in enumerate(series)]
+    # reportlab's Legend lays entries out column by column
+    lg.colorNamePairs = [(SERIES[i % len(SERIES)], _fit(name, font, 7, col_w - 14)) for i, (name, _) in enumerate(series)]
     d.add(lg)
     return d
 

@@ -44,10 +44,12 @@ def register_fonts() -> str:
 
 @cache
 def _cmap(bold: bool) -> frozenset[int]:
-    from fontTools.ttLib import TTFont as FTFont
+    """The code points the face maps to a glyph (read from reportlab's parse of the font, which
+    registering the fonts does anyway)."""
+    from reportlab.pdfbase import pdfmetrics
 
-    with FTFont(str(font_path(bold)), lazy=True) as f:
-        return frozenset(f.getBestCmap())
+    register_fonts()
+    return frozenset(pdfmetrics.getFont(BOLD if bold else REGULAR).face.charToGlyph)
 
 
 def covered(ch: str, bold: bool = False) -> bool:

@@ -33,7 +33,9 @@ PLANTS: list[dict[str, Any]] = [
          "2025": {"energy_consumption_kgce_per_t": "395", "alumina_conversion_pct": "80.1", "water_intake_m3_per_t": "1.62",
                   "alkali_output": "9.60", "red_mud_utilization_pct": "12.4", "cooling_water_reuse_pct": "100",
                   "tailings_utilization_pct": "41"}},
-     "techs": {"tech_rotary_kiln_calcination": False, "tech_cone_settlers": False, "tech_3_4_effect_evaporation": True}},
+     "techs": {"tech_rotary_kiln_calcination": False, "tech_cone_settlers": False, "tech_3_4_effect_evaporation": True,
+               "enc_deep_cone_settlers": True, "enc_red_mud_dry_stacking": True, "enc_fluidised_calcination": True,
+               "enc_5_6_effect_falling_film_evaporation": False}},
     {"plant": Plant(name="黔江电解铝股份有限公司", sector="electrolytic", credit_code=complete("91500114MA60E0B20"),
                     region="重庆市", key_region=True, address="重庆市黔江区正阳工业园 8 号", contact="李工",
                     phone="023-79876543"),
@@ -57,7 +59,15 @@ PLANTS: list[dict[str, Any]] = [
                   "env_performance_grade": "A", "new_or_expansion_project": "false",
                   "new_self_owned_coal_units": "false"}},
      "techs": {"tech_soderberg_cells": False, "tech_coal_fired_baking_furnace": False,
-               "tech_batch_pitch_melting": False, "tech_coal_fired_pot_calciner": False},
+               "tech_batch_pitch_melting": False, "tech_coal_fired_pot_calciner": False,
+               "enc_prebaked_cells_280ka": True, "enc_dense_phase_alumina_conveying": True,
+               "enc_computer_alumina_feed_control": True, "enc_graphitised_cathode_blocks": False,
+               "enc_plant_wastewater_reuse": True, "enc_ring_baking_furnace": True, "enc_continuous_kneading": False},
+     # group KPIs tracked year over year (002 绿之果·降碳绩效); water and energy agree with the production
+     # and the water/energy output of each year
+     "kpis": {"2023": {"new_water_use_m3": "310345", "total_energy_tce": "327273", "co2_emissions_t": "2450000"},
+              "2024": {"new_water_use_m3": "289063", "total_energy_tce": "324561", "co2_emissions_t": "2390000"},
+              "2025": {"new_water_use_m3": "275500", "total_energy_tce": "319200", "co2_emissions_t": "2268000"}},
      "dross": {"production_t": {"2023": 180000, "2024": 185000, "2025": 190000}, "self_utilization": True,
                "code": "321-024-48", "primary_per_t": Decimal("0.0125"), "secondary_share": Decimal("0.55")}},
     {"plant": Plant(name="綦江再生铝业有限公司", sector="recycled", credit_code=complete("91500110MA61F0C30"),
@@ -77,6 +87,10 @@ PLANTS: list[dict[str, Any]] = [
      "dross": {"production_t": {"2023": 25000, "2024": 26000, "2025": 28000}, "self_utilization": False,
                "code": "321-026-48", "primary_per_t": Decimal("0.02"), "secondary_share": Decimal("0")}},
 ]
+
+USED_IN_PLANT = Decimal("0.85")  # share of the primary dross recovered in-plant where a plant does so
+MANIFEST_FORGOTTEN = ("recycled", "2025", 11)
+LEDGER_LATE = ("processing", "2025", 3)
 
 RECEIVER = {"name": "重庆绿环危险废物处置有限公司", "licence_no": "渝危废经第 500000-2023-017 号",
             "codes": ["321-024-48", "321-026-48"], "valid_from": "2023-01-01", "valid_to": "2027-12-31"}
@@ -101,7 +115,7 @@ def _ledger(plant: dict[str, Any], year: str) -> list[dict[str, Any]]:
         entries.append({"date": day, "code": d["code"], "kind": "primary", "movement": "generated",
                         "quantity_t": gen, "container": container})
         if plant["dross"]["self_utilization"]:
-            used = (gen * Decimal("0.6")).quantize(Decimal("0.01"))
+            used = (gen * USED_IN_PLANT).quantize(Decimal("0.01"))
             entries.append({"date": _dt.date(int(year), month, 12).isoformat(), "code": d["code"], "kind": "primary",
                             "movement": "self_utilized", "quantity_t": used, "container": container})
             sec = (used * d["secondary_share"]).quantize(Decimal("0.01"))
@@ -115,10 +129,28 @@ def _ledger(plant: dict[str, Any], year: str) -> list[dict[str, Any]]:
             rest = gen - used
         else:
             rest = gen
+        manifest = f"500{year}{month:02d}{len(entries):04d}"
+        if (plant["plant"].sector, year, month) == MANIFEST_FORGOTTEN:
+            manifest = ""  # an instructive finding: a transfer without its manifest number
         entries.append({"date": _dt.date(int(year), month, 26).isoformat(), "code": d["code"], "kind": "primary",
                         "movement": "transferred", "quantity_t": rest, "container": container,
-                        "receiver": RECEIVER["name"], "manifest_no": f"500{year}{month:02d}{len(entries):04d}"})
+                        "receiver": RECEIVER["name"], "manifest_no": manifest})
     return entries
+
+
+def _filings(sector: str, year: str) -> list[dict[str, str]]:
+    """Declarations by 20 March, quarterly ledgers ten days after each quarter (one late, as an example)."""
+    y = int(year)
+    out = [{"kind": "declaration", "period": year, "date": f"{year}-03-20"}]
+    for q in range(1, 5):
+        if (year, q) == ("2025", 4):
+            break  # not yet due at the end of 2025
+        end_month = 3 * q
+        day = _dt.date(y + (end_month == 12), end_month % 12 + 1, 10)
+        if (sector, year, q) == LEDGER_LATE:
+            day = day + _dt.timedelta(days=10)
+        out.append({"kind": "ledger", "period": f"{year}Q{q}", "date": day.isoformat()})
+    return out
 
 
 def demo_assessments() -> list[tuple[Assessment, str]]:
@@ -126,7 +158,7 @@ def demo_assessments() -> list[tuple[Assessment, str]]:
     out = []
     for spec in PLANTS:
         for year in PERIODS:
-            values = _values(spec["values"][year])
+            values = _values({**spec["values"][year], **spec.get("kpis", {}).get(year, {})})
             if spec["plant"].sector in ("alumina", "electrolytic"):
                 for r in ALL_REQS:
                     values[r] = not (year == "2023" and r == "req_cleaner_production_audit")
@@ -139,7 +171,8 @@ def demo_assessments() -> list[tuple[Assessment, str]]:
                         "6.1.7": year != "2023", "6.1.8": year == "2025", "6.1.9": True, "6.1.10": True,
                         "6.2.1": d["self_utilization"], "6.2.2": True, "6.2.3": True, "6.3": True}
                 dross = {"production_t": Decimal(d["production_t"][year]), "self_utilization": d["self_utilization"],
-                         "requirements": reqs, "receivers": [dict(RECEIVER)], "ledger": _ledger(spec, year)}
+                         "requirements": reqs, "receivers": [dict(RECEIVER)], "ledger": _ledger(spec, year),
+                         "filings": _filings(spec["plant"].sector, year)}
             a = Assessment(plant=spec["plant"], period=year,
                            assessor=Assessor("陈评估", "重庆市循环经济评估中心"), values=values, dross=dross)
             out.append((a, "final" if year != "2025" else "draft"))

@@ -27,11 +27,21 @@ def read_json(path: str | Path) -> Any:
     except UnicodeDecodeError:
         raise InputError("not_utf8", str(path)) from None
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as exc:
         raise InputError("bad_json", str(path), line=exc.lineno, col=exc.colno, reason=exc.msg) from None
     except RecursionError:
         raise InputError("bad_json", str(path), line=0, col=0, reason="nested too deeply") from None
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A key given twice in one object is an error: which of the two values was meant is unknown."""
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise InputError("duplicate_key", key, key=key)
+        out[key] = value
+    return out
 
 
 def _reject_constant(name: str) -> Any:

@@ -1,13 +1,16 @@
 """Reports: build, sign, verify — shared by the CLI and the GUI.
 
-* ``build_report(assessment, lang, db_path=None) -> bytes``: the PDF with the assessment file
-  (DOMAIN §8) embedded as ``assessment.json``; its SHA-256 and the report id are printed on every
-  page and kept in the file's description and the document keywords.
-* ``sign_pdf(pdf, identity_path, passphrase) -> bytes``: a PAdES signature with a visible stamp on
-  the signature page.
-* ``verify_pdf(path_or_bytes, trust_dir=None) -> VerificationResult``.
-* ``issue_report(...)``: what ``alassess report`` does — build, optionally sign, write the file
-  atomically, and for a stored assessment record the report and mark a signed one as signed.
+* :func:`make_report` — the PDF of an assessment with the assessment file (format
+  ``alassess.assessment`` v1) embedded as ``assessment.json``; its SHA-256 and the report id are
+  printed on every page and kept in the attachment's description and the document keywords.
+  :func:`build_report` is the same as bytes, with the trend read from a database (previews).
+* :func:`sign_report` — a PAdES signature with a visible stamp on the signature page.
+* :func:`issue_report` — what ``alassess report`` does: build, optionally sign, write the file,
+  and for a stored assessment record the report (a signed one marks the assessment signed).
+* :func:`verify_pdf` (re-exported) — signature, trust, and the embedded data against the hash.
+
+The report draws what :func:`alassess.services.scoring.evaluate` returns; the trend over periods
+comes from :func:`history_for` (scores of the plant's stored periods).
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import os
-import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -23,9 +26,10 @@ from typing import Any
 
 from alassess.domain.assessment import Assessment
 from alassess.domain.errors import InputError
-from alassess.services.files import assessment_bytes, atomic_write
+from alassess.services.files import assessment_bytes
 from alassess.signing.identities import (  # noqa: F401 (re-exported for the GUI)
     CertInfo,
+    LoadedIdentity,
     cert_info,
     check_can_sign,
     create_identity,
@@ -35,24 +39,22 @@ from alassess.signing.identities import (  # noqa: F401 (re-exported for the GUI
 )
 from alassess.signing.verify import VerificationResult, verify_pdf  # noqa: F401 (re-exported)
 
-STAMP_TEXT = "签名人 Signer: %(signer)s\n时间 Time: %(ts)s\n报告编号 Report: %(report_id)s"
-_RID = re.compile(r"report-id:\s*([A-Za-z0-9-]+)")
+STAMP_WORDS = {
+    "title": ("已数字签名", "Digitally signed"),
+    "signer": ("签名人", "Signer"), "organisation": ("机构", "Organisation"), "time": ("签名时间", "Signed at"),
+    "report": ("报告编号", "Report ID"), "cert": ("证书指纹", "Certificate"),
+}
 
 
 def new_report_id(data_sha256: str, when: _dt.datetime) -> str:
+    """``AR-yyyymmdd-XXXXXXXX``: the date and 8 hex digits unique to this data, time and a salt."""
     salt = os.urandom(8).hex()
     digest = hashlib.sha256(f"{data_sha256}|{when.isoformat()}|{salt}".encode()).hexdigest()
     return f"AR-{when.strftime('%Y%m%d')}-{digest[:8].upper()}"
 
 
 @lru_cache(maxsize=1)
-def _font() -> tuple[str, str]:
-    from alassess.reports import fonts
-
-    return fonts.register_fonts(), str(fonts.font_path())
-
-
-def _text_filter():
+def _text_filter() -> Callable[[str], str]:
     """Characters the bundled font cannot draw become '?' (the exact text stays in the embedded data)."""
     from alassess.reports import fonts
 
@@ -66,23 +68,24 @@ def _text_filter():
     return clean
 
 
-def history_for(db_path: str | Path, a: Assessment) -> list[Any]:
-    """The plant's periods stored in the database (latest revision each), with this assessment's
-    own period taken from ``a``; for the trend charts."""
+def history_for(db_path: str | Path | None, a: Assessment) -> list[Any]:
+    """The plant's periods stored in the database (latest revision of each), with this
+    assessment's own period taken from ``a``; for the trend chart and table."""
     from alassess.domain import circular
     from alassess.reports.report import HistoryPoint
-    from alassess.store import repo
-    from alassess.store.db import open_db
 
     def point(x: Assessment) -> HistoryPoint:
-        r = circular.score(x)
-        if r is None:
+        ce = circular.to_json(circular.score(x), "en")
+        if not ce:
             return HistoryPoint(x.period, None, None, {})
-        return HistoryPoint(x.period, float(r.index), r.grade,
-                            {i.id: float(round(i.score, 2)) for i in r.indicators})
+        return HistoryPoint(x.period, ce.get("index"), ce.get("grade"),
+                            {i["id"]: i.get("score") for i in ce.get("indicators") or []})
 
     points: dict[str, HistoryPoint] = {}
     if db_path and Path(db_path).exists():
+        from alassess.store import repo
+        from alassess.store.db import open_db
+
         db = open_db(db_path)
         try:
             pid = repo.find_plant(db, a.plant)
@@ -91,61 +94,80 @@ def history_for(db_path: str | Path, a: Assessment) -> list[Any]:
                 for row in repo.list_assessments(db, pid):
                     latest[row["period"]] = row["id"]  # ordered by revision: the last wins
                 for period, aid in latest.items():
-                    points[period] = point(repo.load_assessment(db, aid, with_ledger=False))
+                    if period != a.period:
+                        points[period] = point(repo.load_assessment(db, aid, with_ledger=False))
         finally:
             db.conn.close()
     points[a.period] = point(a)
     return [points[k] for k in sorted(points)]
 
 
+@dataclass
+class BuiltReport:
+    pdf: bytes
+    report_id: str
+    data_sha256: str
+    pages: int
+    lang: str
+
+
 def build_report(assessment: Assessment, lang: str = "zh", db_path: str | Path | None = None, *,
                  report_id: str | None = None, now: _dt.datetime | None = None) -> bytes:
-    """The report PDF with the assessment data embedded (unsigned)."""
-    from alassess.reports import report
+    """The unsigned report PDF of ``assessment`` (with the plant's stored periods from ``db_path``
+    for the trend), e.g. for a preview."""
+    history = history_for(db_path, assessment) if db_path else []
+    return make_report(assessment, lang, history, report_id=report_id, now=now).pdf
+
+
+def make_report(assessment: Assessment, lang: str = "zh", history: list[Any] | None = None, *,
+                data: bytes | None = None, report_id: str | None = None,
+                now: _dt.datetime | None = None) -> BuiltReport:
+    """The report PDF with the assessment data embedded (unsigned).
+
+    ``data`` is the assessment file to embed: the file the report was made from, byte for byte;
+    by default the assessment as ``alassess export`` writes it."""
+    from alassess.reports import fonts, report
     from alassess.services import scoring
     from alassess.signing.attachments import ASSESSMENT_NAME, attach
 
     lang = "zh" if lang == "zh" else "en"
-    data = assessment_bytes(assessment)
+    data = assessment_bytes(assessment) if data is None else data
     data_hash = hashlib.sha256(data).hexdigest()
     now = now or _dt.datetime.now(_dt.UTC)
     report_id = report_id or new_report_id(data_hash, now)
-    font_name, _ = _font()
     inp = report.ReportInput(
         assessment=assessment, result=scoring.evaluate(assessment, lang), lang=lang, report_id=report_id,
-        data_sha256=data_hash, created=now, history=history_for(db_path, assessment) if db_path else [],
-        font_name=font_name, text_filter=_text_filter())
-    pdf = report.render(inp)
-    desc = f"AlAssess assessment data (DOMAIN format alassess.assessment v1); report-id: {report_id}; SHA-256: {data_hash}"
-    return attach(pdf, ASSESSMENT_NAME, data, desc)
+        data_sha256=data_hash, created=now, history=list(history or []), font_name=fonts.register_fonts(),
+        text_filter=_text_filter())
+    pdf, pages = report.render(inp)
+    desc = f"AlAssess assessment data (alassess.assessment v1); report-id: {report_id}; SHA-256: {data_hash}"
+    return BuiltReport(attach(pdf, ASSESSMENT_NAME, data, desc), report_id, data_hash, pages, lang)
 
 
-def report_id_of(pdf: bytes) -> str:
-    from io import BytesIO
-
-    from pyhanko.pdf_utils.reader import PdfFileReader
-
-    from alassess.signing.attachments import ASSESSMENT_NAME, description_of
-
-    try:
-        reader = PdfFileReader(BytesIO(pdf), strict=False)
-        m = _RID.search(description_of(reader, ASSESSMENT_NAME) or "")
-    except Exception:
-        m = None
-    return m.group(1) if m else "—"
-
-
-def sign_pdf(pdf: bytes, identity_path: str | Path, passphrase: bytes, *, location: str = "") -> bytes:
-    """Sign a report built by :func:`build_report` (PAdES, visible stamp on the signature page)."""
+def sign_report(built: BuiltReport, identity: LoadedIdentity, *, location: str = "") -> bytes:
+    """Sign a report made by :func:`make_report` (PAdES, visible stamp on the signature page)."""
     from alassess.reports.report import SIGNATURE_BOX
+    from alassess.reports.stamp import draw_stamp
     from alassess.signing import sign
 
-    _, font_path = _font()
-    rid = report_id_of(pdf)
-    stamp = sign.StampSpec(page=-1, box=SIGNATURE_BOX, font_path=font_path, text=STAMP_TEXT,
-                           params={"report_id": rid}, font_size=9)
-    return sign.sign_pdf(pdf, identity_path, passphrase, stamp,
-                         reason=f"AlAssess assessment report {rid}", location=location)
+    info = cert_info(identity.cert)
+    i = 0 if built.lang == "zh" else 1
+    x1, y1, x2, y2 = SIGNATURE_BOX
+    clean = _text_filter()
+    name = info.common_name or info.subject
+
+    def draw(when: _dt.datetime) -> bytes:
+        lines = [(STAMP_WORDS["signer"][i], clean(name))]
+        if info.organisation:
+            lines.append((STAMP_WORDS["organisation"][i], clean(info.organisation)))
+        lines += [(STAMP_WORDS["time"][i], when.strftime("%Y-%m-%d %H:%M:%S %z")),
+                  (STAMP_WORDS["report"][i], built.report_id),
+                  (STAMP_WORDS["cert"][i], "SHA-256 " + info.sha256[:24] + "…")]
+        return draw_stamp(x2 - x1, y2 - y1, STAMP_WORDS["title"][i], lines)
+
+    stamp = sign.StampSpec(page=-1, box=SIGNATURE_BOX, draw=draw)
+    return sign.sign_pdf(built.pdf, identity, stamp, reason=f"AlAssess assessment report {built.report_id}",
+                         location=location, signer_name=f"{name} ({info.organisation})" if info.organisation else name)
 
 
 @dataclass
@@ -160,55 +182,97 @@ class IssuedReport:
     assessment_id: int | None
 
 
-def _page_count(pdf: bytes) -> int:
-    from io import BytesIO
+def _write_new(path: Path, data: bytes) -> Path:
+    """Write ``data`` to a temporary file beside ``path`` (synced); the caller renames it."""
+    import tempfile
 
-    from pyhanko.pdf_utils.reader import PdfFileReader
+    if path.is_dir():
+        raise InputError("file_unwritable", "--out", path=str(path), reason="is a folder")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
+    except OSError as exc:
+        raise InputError("file_unwritable", "--out", path=str(path), reason=exc.strerror or str(exc)) from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException as exc:
+        os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise InputError("file_unwritable", "--out", path=str(path), reason=exc.strerror or str(exc)) from None
+        raise
+    return Path(tmp)
 
-    return int(PdfFileReader(BytesIO(pdf), strict=False).root["/Pages"]["/Count"])
+
+def _read_source(file: str | Path) -> tuple[Assessment, bytes]:
+    """The assessment in ``file`` and the file's bytes (embedded as they are)."""
+    from alassess.services.files import load_assessment_file
+
+    a = load_assessment_file(file)  # every reading or validation error, in words
+    try:
+        raw = Path(file).read_bytes()
+        if load_assessment_file(file) != a:
+            raise OSError("the file changed while it was read")
+    except OSError as exc:
+        raise InputError("file_unreadable", None, path=str(file), reason=exc.strerror or str(exc)) from None
+    return a, raw
 
 
 def issue_report(*, out: str | Path, lang: str = "zh", file: str | Path | None = None,
                  db_path: str | Path | None = None, assessment_id: int | None = None,
                  identity: str | Path | None = None, passphrase: bytes | None = None,
                  sign: bool = False) -> IssuedReport:
-    """Build (and sign) a report from a file or a stored assessment, write it, record it."""
+    """Build (and sign) a report from a file or a stored assessment, write it, record it.
+
+    With ``file``, ``db_path`` (if given) only supplies the plant's other periods for the trend.
+    With ``db_path`` and ``assessment_id``, the report is recorded in the database and, when
+    signed, the assessment is marked signed in the same step: the PDF appears at ``out`` only
+    once the record is committed, and no record exists without its PDF."""
     from alassess.services import records
-    from alassess.services.files import load_assessment_file
     from alassess.signing.identities import resolve_identity
 
-    ident_path = None
-    signer = ""
-    cert_sha = ""
+    ident: LoadedIdentity | None = None
+    signer = cert_sha = ""
     if sign:
         if identity is None or passphrase is None:
             raise InputError("report_sign_needs_identity", "--sign")
-        ident_path = resolve_identity(identity)
-        ident = load_identity(ident_path, passphrase)  # fail fast: wrong passphrase before any work
+        ident = load_identity(resolve_identity(identity), passphrase)  # fail fast, before any work
         check_can_sign(ident.cert)
         info = cert_info(ident.cert)
         signer, cert_sha = info.common_name or info.subject, info.sha256
+    stored = file is None
+    raw: bytes | None = None
     if file is not None:
-        a = load_assessment_file(file)
+        a, raw = _read_source(file)
     elif db_path is not None and assessment_id is not None:
         a = records.load(db_path, assessment_id)
     else:
         raise InputError("report_source_required", None)
-    pdf = build_report(a, lang, db_path)
-    if sign:
-        pdf = sign_pdf(pdf, ident_path, passphrase)
-    atomic_write(out, pdf)
-    data_hash = hashlib.sha256(assessment_bytes(a)).hexdigest()
-    rid = report_id_of(pdf)
+    built = make_report(a, lang, history_for(db_path, a) if db_path else [], data=raw)
+    pdf = sign_report(built, ident) if ident is not None else built.pdf
+    out = Path(out)
     pdf_hash = hashlib.sha256(pdf).hexdigest()
-    if assessment_id is not None and db_path is not None and file is None:
-        from alassess.store import repo
-        from alassess.store.db import open_db
+    tmp = _write_new(out, pdf)
+    try:
+        if stored:
+            from alassess.store import repo
+            from alassess.store.db import open_db
 
-        db = open_db(db_path)
+            db = open_db(db_path)
+            try:
+                repo.record_report(db, assessment_id, report_id=built.report_id, pdf_sha256=pdf_hash,
+                                   data_sha256=built.data_sha256, lang=built.lang, signer=signer,
+                                   signer_cert_sha256=cert_sha, mark_signed=sign)
+            finally:
+                db.conn.close()
+        os.replace(tmp, out)
+    except BaseException:
         try:
-            repo.record_report(db, assessment_id, report_id=rid, pdf_sha256=pdf_hash, data_sha256=data_hash,
-                               lang=lang, signer=signer, signer_cert_sha256=cert_sha, mark_signed=sign)
-        finally:
-            db.conn.close()
-    return IssuedReport(str(out), rid, data_hash, pdf_hash, _page_count(pdf), sign, signer, assessment_id)
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    return IssuedReport(str(out), built.report_id, built.data_sha256, pdf_hash, built.pages, sign, signer,
+                        assessment_id if stored else None)

@@ -40,13 +40,9 @@ def text_summary(a: Assessment, result: dict[str, Any], lang: str = "en") -> str
             continue
         lines.append(title_zh if zh else title_en)
         if key == "guideline":
-            for i in part.get("indicators", []):
-                lines.append(f"  {i['id']}: {i['level']}")
-            for t in part.get("banned_technologies", []):
-                lines.append(("  淘汰工艺仍在使用：" if zh else "  banned technology present: ") + t)
+            lines += _guideline_lines(part, zh)
         elif key == "energy_carbon":
-            for c in part.get("checks", []):
-                lines.append(f"  {c['id']}: {c['status']}" + (f" ({c['level']})" if c.get("level") else ""))
+            lines += _energy_lines(part, zh)
         elif key == "dross":
             lines.append(f"  {part.get('code')}  {', '.join(part.get('hazards', []))}  "
                          + (f"{part.get('compliance_pct')}%" if part.get("compliance_pct") is not None else ""))
@@ -55,3 +51,51 @@ def text_summary(a: Assessment, result: dict[str, Any], lang: str = "en") -> str
     for w in result.get("warnings", []) + (ce or {}).get("warnings", []):
         lines.append(("提示：" if zh else "warning: ") + w)
     return "\n".join(lines) + "\n"
+
+
+def _pad(text: str, width: int) -> str:
+    """Left-align ``text`` in ``width`` terminal columns (CJK characters take two)."""
+    import unicodedata
+
+    cols = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return text + " " * max(width - cols, 0)
+
+
+def _num(v: Any) -> str:
+    return "—" if v is None else f"{v:g}" if isinstance(v, (int, float)) and not isinstance(v, bool) else str(v)
+
+
+def _guideline_lines(part: dict[str, Any], zh: bool) -> list[str]:
+    lines = []
+    for i in part.get("indicators", []):
+        if i.get("level") == "not_applicable":
+            continue
+        value = f"{_num(i.get('value'))} {i.get('unit', '')}".strip() if i.get("value") is not None else "—"
+        lines.append(f"  {_pad(i.get('label', i['id']), 34)} {value:>9}  [{i.get('level_label', i['level'])}]  "
+                     + (f"{i['detail']}" if i.get("detail") else ""))
+    tech = part.get("technology") or {}
+    names = {t["id"]: t.get("label", t["id"]) for t in tech.get("items", [])}
+    for t in part.get("banned_technologies", []):
+        lines.append(("  ✗ 淘汰类工艺仍在使用：" if zh else "  ✗ banned technology still in use: ") + names.get(t, t))
+    status = tech.get("status")
+    if status == "pass":
+        lines.append("  ✓ 淘汰类工艺均未使用" if zh else "  ✓ no banned technology in use")
+    elif status == "missing":
+        n = len(tech.get("unanswered", []))
+        lines.append(f"  ? 淘汰类工艺有 {n} 项未回答" if zh else f"  ? {n} banned-technology question(s) unanswered")
+    enc = part.get("encouraged") or {}
+    if enc.get("total"):
+        lines.append((f"  鼓励类技术已采用 {enc['adopted_count']}/{enc['total']}（已回答 {enc['answered_count']}，不计分）"
+                      if zh else f"  encouraged technologies adopted: {enc['adopted_count']}/{enc['total']} "
+                      f"({enc['answered_count']} answered; reported, not scored)"))
+    return lines
+
+
+def _energy_lines(part: dict[str, Any], zh: bool) -> list[str]:
+    lines = []
+    for c in part.get("checks", []):
+        status = c.get("status_label", c["status"])
+        if c.get("level_label"):
+            status += f" · {c['level_label']}"
+        lines.append(f"  {_pad(c.get('label', c['id']), 40)} [{status}]  {c.get('detail', '')}  ({c.get('clause', '')})")
+    return lines

@@ -64,7 +64,8 @@ def identities_dir() -> Path:
 # ---- passphrases ------------------------------------------------------------------------------
 
 def read_passphrase_file(path: str | Path) -> bytes:
-    """The passphrase is the file's first line (a trailing newline is not part of it)."""
+    """The passphrase is the file's first line (its line ending, and a UTF-8 byte-order mark, are not
+    part of it)."""
     path = Path(path)
     try:
         raw = path.read_bytes()
@@ -73,6 +74,8 @@ def read_passphrase_file(path: str | Path) -> bytes:
     except OSError as exc:
         raise InputError("file_unreadable", "--passphrase-file", path=str(path),
                          reason=exc.strerror or str(exc)) from None
+    if raw.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte-order mark (Windows Notepad) is not part of it
+        raw = raw[3:]
     line = raw.splitlines()[0] if raw.splitlines() else b""
     if not line:
         raise InputError("passphrase_empty", "--passphrase-file", path=str(path))
@@ -102,23 +105,36 @@ def cert_info(cert: x509.Certificate, path: str | Path = "") -> CertInfo:
 
 
 def _write_private(path: Path, data: bytes) -> None:
-    """Write ``data`` to a new file readable and writable by its owner only (0600)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    """Write ``data`` to ``path`` so that the file is readable and writable by its owner only (0600)
+    from the moment it exists: a new temporary file is created with that mode (``O_EXCL``, never
+    following a planted file), filled, synced, and renamed over ``path``."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    except OSError as exc:
+        raise InputError("file_unwritable", None, path=str(path), reason=exc.strerror or str(exc)) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, 0o600)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except FileNotFoundError:
             pass
+        if isinstance(exc, OSError):
+            raise InputError("file_unwritable", None, path=str(path), reason=exc.strerror or str(exc)) from None
         raise
+
+
+def _pkcs12(name: str, key: Any, cert: x509.Certificate, chain: list[x509.Certificate], passphrase: bytes) -> bytes:
+    """Key and certificates as PKCS#12 encrypted with the best scheme ``cryptography`` offers
+    (PBES2: PBKDF2-HMAC-SHA256 and AES-256-CBC; HMAC-SHA256 integrity)."""
+    return pkcs12.serialize_key_and_certificates(
+        name.encode("utf-8"), key, cert, chain or None, serialization.BestAvailableEncryption(passphrase))
 
 
 # ---- create -----------------------------------------------------------------------------------
@@ -160,9 +176,7 @@ def create_identity(name: str, organisation: str, out: str | Path, passphrase: b
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
     )
     cert = builder.sign(key, hashes.SHA256())
-    data = pkcs12.serialize_key_and_certificates(
-        name.encode("utf-8"), key, cert, None, serialization.BestAvailableEncryption(passphrase))
-    _write_private(out, data)
+    _write_private(out, _pkcs12(name, key, cert, [], passphrase))
     return cert_info(cert, out)
 
 
@@ -215,14 +229,16 @@ def check_can_sign(cert: x509.Certificate, at: _dt.datetime | None = None) -> No
 
 
 def import_identity(path: str | Path, passphrase: bytes, folder: str | Path | None = None) -> CertInfo:
-    """Validate a PKCS#12 issued by an organisation's CA and keep a copy (0600) in the data folder."""
+    """Validate a PKCS#12 issued by an organisation's CA and keep it (0600) in the data folder,
+    re-encrypted with the same passphrase under AES-256 (a CA's file may use a legacy scheme such
+    as RC2 or 3DES)."""
     ident = load_identity(path, passphrase)
     check_can_sign(ident.cert)
     folder = Path(folder) if folder else identities_dir()
     info = cert_info(ident.cert)
     stem = "".join(ch for ch in (info.common_name or "identity") if ch.isalnum() or ch in "-_") or "identity"
     target = folder / f"{stem}-{info.sha256[:8]}.p12"
-    _write_private(target, ident.data)
+    _write_private(target, _pkcs12(info.common_name or "identity", ident.key, ident.cert, ident.chain, passphrase))
     info.path = str(target)
     return info
 

@@ -55,14 +55,17 @@ def add_trusted(path: str | Path, folder: str | Path | None = None,
     """Add every certificate in ``path`` to the trust list; returns what was added."""
     certs = read_certificates(path, passphrase)
     target = trust_dir(folder)
-    target.mkdir(parents=True, exist_ok=True)
     out = []
-    for cert in certs:
-        info = cert_info(cert)
-        dest = target / f"{info.sha256[:16]}.pem"
-        dest.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-        info.path = str(dest)
-        out.append(info)
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        for cert in certs:
+            info = cert_info(cert)
+            dest = target / f"{info.sha256[:16]}.pem"
+            dest.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+            info.path = str(dest)
+            out.append(info)
+    except OSError as exc:
+        raise InputError("file_unwritable", "--trust-dir", path=str(target), reason=exc.strerror or str(exc)) from None
     return out
 
 

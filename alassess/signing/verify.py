@@ -4,14 +4,15 @@ Decisions (printed by ``alassess verify`` and documented in the README):
 
 * **ok** (exit 0) when every signature is *intact* (the signed bytes hash to what was signed),
   *valid* (the CMS signature checks against the signer's certificate), the last signature covers
-  the whole file (nothing was added after signing except validation data), and the embedded
+  the whole file (nothing at all was added after signing), and the embedded
   ``assessment.json`` hashes to the SHA-256 printed in the report.
 * **trusted** is reported separately: the signer's certificate chains to a certificate in the trust
   list. A fresh self-signed identity is intact and valid but *not trusted* until the office adds
   its certificate with ``alassess identity trust``. ``--require-trusted`` makes "not trusted" a
   failure.
-* Anything that cannot be parsed as a signed PDF, or a PDF without a signature, is not ok (exit 1);
-  only a file that cannot be read at all, or is not a PDF, is bad input (exit 2).
+* A signed PDF that is damaged, or a PDF without a signature, is not ok (exit 1); a file that
+  cannot be read, is not a PDF, or is a PDF that cannot be parsed and carries no signature is bad
+  input (exit 2).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from alassess.domain.errors import InputError
-from alassess.signing import quiet_libraries
+from alassess.signing import import_pyhanko, quiet_libraries
 from alassess.signing.attachments import ASSESSMENT_NAME, description_of, embedded_files
 
 _SHA = re.compile(r"SHA-256[:=]\s*([0-9a-f]{64})", re.I)
@@ -106,6 +107,12 @@ def looks_like_pdf(data: bytes) -> bool:
     return b"%PDF-" in head or (b"%%EOF" in data[-2048:] and b"/ByteRange" in data)
 
 
+def _signature_marks(data: bytes) -> bool:
+    """Whether the bytes carry a PDF signature (several independent marks: one changed byte cannot
+    remove them all)."""
+    return sum(m in data for m in (b"/ByteRange", b"/SubFilter", b"/Type /Sig", b"/FT /Sig")) >= 2
+
+
 def _broken(path: str, reason: str) -> VerificationResult:
     return VerificationResult(path=path, signed=False, intact=False, valid=False, trusted=False, signer="",
                               signer_organisation="", signing_time=None, subfilter="", covers_whole_file=False,
@@ -114,6 +121,7 @@ def _broken(path: str, reason: str) -> VerificationResult:
 
 
 def verify_pdf(src: str | Path | bytes, trust_dir: str | Path | None = None) -> VerificationResult:
+    import_pyhanko()
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko.sign.validation.settings import KeyUsageConstraints
@@ -129,8 +137,10 @@ def verify_pdf(src: str | Path | bytes, trust_dir: str | Path | None = None) -> 
     try:
         reader = PdfFileReader(BytesIO(data), strict=False)
         sigs = list(reader.embedded_signatures)
-    except Exception as exc:  # a damaged file: not a valid signed report
-        return _broken(path, f"damaged PDF ({type(exc).__name__}: {exc})")
+    except Exception as exc:
+        if _signature_marks(data):  # a signed file, damaged: a report that does not verify
+            return _broken(path, f"damaged PDF ({type(exc).__name__}: {exc})")
+        raise InputError("pdf_unreadable", None, path=path, reason=f"not a readable PDF ({exc})") from None
 
     from asn1crypto import x509 as asn1_x509
     from cryptography.hazmat.primitives import serialization
@@ -156,8 +166,13 @@ def verify_pdf(src: str | Path | bytes, trust_dir: str | Path | None = None) -> 
         iss = cert.issuer.native
         coverage = st.coverage.name.lower() if st.coverage is not None else "none"
         mod_level = getattr(st, "modification_level", None)
-        modified = not (coverage == "entire_file"
-                        or (mod_level is not None and mod_level.name in ("NONE", "LTA_UPDATES")))
+        if sig is sigs[-1]:
+            # the report is valid only as signed: nothing may follow the last signature (pyHanko would
+            # class, e.g., a changed document title as a harmless "LTA update")
+            modified = coverage != "entire_file"
+        else:  # an earlier signature: what follows it may be further signatures only
+            modified = not (coverage == "entire_file"
+                            or (mod_level is not None and mod_level.name in ("NONE", "FORM_FILLING")))
         when = st.signer_reported_dt
         subfilter = str(sig.sig_object.get("/SubFilter", "")).lstrip("/")
         infos.append(SignatureInfo(

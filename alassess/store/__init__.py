@@ -1,11 +1,9 @@
-"""The SQLite store (sqlite-utils): schema, migrations, repositories.
+"""The store: SQLite through sqlite-utils (schema, migrations, repositories).
 
-sqlite-utils imports pandas and numpy when they are installed, only to recognise their types when
-it infers column types; this store declares every table in its migrations, so that is never
-needed. They are hidden while sqlite-utils loads: opening a database then costs milliseconds
-instead of the ~0.6 s of importing pandas (the desktop application's start-up and every CLI
-command that touches the database). Code that needs pandas (spreadsheet import) imports it
-itself, later, as usual.
+sqlite-utils imports pandas and numpy at import time when they are installed, only to map their
+scalar types to column types — about 0.6 s of start-up for every command that opens a database.
+The store never passes pandas or numpy values, so sqlite-utils is imported here with both hidden
+(it then falls back to its plain-Python type map); pandas stays importable for whoever needs it.
 """
 
 from __future__ import annotations
@@ -13,18 +11,18 @@ from __future__ import annotations
 import sys
 
 
-def _load_sqlite_utils_without_pandas() -> None:
+def _import_sqlite_utils_without_pandas() -> None:
     if "sqlite_utils" in sys.modules:
         return
-    hidden = [m for m in ("pandas", "numpy") if m not in sys.modules]
-    for m in hidden:
-        sys.modules[m] = None  # type: ignore[assignment]  # makes "import pandas" raise ImportError
+    hidden = [name for name in ("pandas", "numpy") if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment]  # makes ``import name`` raise ImportError
     try:
         import sqlite_utils  # noqa: F401
     finally:
-        for m in hidden:
-            if sys.modules.get(m) is None:
-                del sys.modules[m]
+        for name in hidden:
+            if sys.modules.get(name) is None:
+                del sys.modules[name]
 
 
-_load_sqlite_utils_without_pandas()
+_import_sqlite_utils_without_pandas()

@@ -121,6 +121,107 @@ def _v1(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX dross_ledger_plant_code_kind ON dross_ledger(plant_id, code, kind, date)")
 
 
+@migration(2)
+def _v2_dross_management(db: sqlite_utils.Database) -> None:
+    """Containers, declaration/ledger filings, and monthly ledger totals for summaries (idempotent)."""
+    db.execute("""
+        CREATE TABLE IF NOT EXISTS dross_containers (
+            id INTEGER PRIMARY KEY,
+            plant_id INTEGER NOT NULL REFERENCES plants(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            type TEXT NOT NULL DEFAULT '',
+            capacity_l REAL,
+            code TEXT NOT NULL DEFAULT '',
+            location TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            UNIQUE (plant_id, name)
+        )""")
+    db.execute("""
+        CREATE TABLE IF NOT EXISTS dross_filings (
+            id INTEGER PRIMARY KEY,
+            plant_id INTEGER NOT NULL REFERENCES plants(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('declaration','ledger')),
+            period TEXT NOT NULL,
+            date TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            UNIQUE (plant_id, kind, period)
+        )""")
+    # monthly totals per code and kind, kept by triggers: a summary over millions of rows reads a few
+    # hundred rows. They replace the (plant, code, kind, date) index, which only summaries used and
+    # which every insert had to maintain.
+    db.execute("DROP INDEX IF EXISTS dross_ledger_plant_code_kind")
+    db.execute("""
+        CREATE TABLE IF NOT EXISTS dross_ledger_monthly (
+            plant_id INTEGER NOT NULL,
+            code TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            month TEXT NOT NULL,
+            generated REAL NOT NULL DEFAULT 0,
+            self_utilized REAL NOT NULL DEFAULT 0,
+            transferred REAL NOT NULL DEFAULT 0,
+            disposed REAL NOT NULL DEFAULT 0,
+            adjustment REAL NOT NULL DEFAULT 0,
+            entries INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (plant_id, code, kind, month)
+        ) WITHOUT ROWID""")
+    cols = "plant_id, code, kind, month, generated, self_utilized, transferred, disposed, adjustment, entries"
+
+    def amounts(ref: str) -> str:
+        return ", ".join(f"CASE WHEN {ref}.movement = '{m}' THEN {ref}.quantity_t ELSE 0 END"
+                         for m in ("generated", "self_utilized", "transferred", "disposed", "adjustment"))
+
+    add = (f"INSERT INTO dross_ledger_monthly ({cols}) VALUES (NEW.plant_id, NEW.code, NEW.kind, substr(NEW.date, 1, 7), "
+           f"{amounts('NEW')}, 1) ON CONFLICT (plant_id, code, kind, month) DO UPDATE SET "
+           "generated = generated + excluded.generated, self_utilized = self_utilized + excluded.self_utilized, "
+           "transferred = transferred + excluded.transferred, disposed = disposed + excluded.disposed, "
+           "adjustment = adjustment + excluded.adjustment, entries = entries + 1;")
+    neg = [a.replace("THEN OLD.quantity_t", "THEN -OLD.quantity_t") for a in amounts("OLD").split(", ")]
+    remove = ("UPDATE dross_ledger_monthly SET "
+              f"generated = generated + {neg[0]}, self_utilized = self_utilized + {neg[1]}, "
+              f"transferred = transferred + {neg[2]}, disposed = disposed + {neg[3]}, "
+              f"adjustment = adjustment + {neg[4]}, entries = entries - 1 "
+              "WHERE plant_id = OLD.plant_id AND code = OLD.code AND kind = OLD.kind AND month = substr(OLD.date, 1, 7); "
+              "DELETE FROM dross_ledger_monthly WHERE plant_id = OLD.plant_id AND code = OLD.code AND kind = OLD.kind "
+              "AND month = substr(OLD.date, 1, 7) AND entries <= 0;")
+    db.execute(f"CREATE TRIGGER IF NOT EXISTS dross_ledger_monthly_ins AFTER INSERT ON dross_ledger BEGIN {add} END")
+    db.execute(f"CREATE TRIGGER IF NOT EXISTS dross_ledger_monthly_del AFTER DELETE ON dross_ledger BEGIN {remove} END")
+    db.execute("CREATE TRIGGER IF NOT EXISTS dross_ledger_monthly_upd AFTER UPDATE OF plant_id, date, code, kind, movement, quantity_t "
+               f"ON dross_ledger BEGIN {remove} {add} END")
+    db.execute("DELETE FROM dross_ledger_monthly")  # (re)built from the rows: safe to run again
+    db.execute(f"INSERT INTO dross_ledger_monthly ({cols}) SELECT plant_id, code, kind, substr(date, 1, 7), "
+               + ", ".join(f"SUM({a})" for a in amounts("dross_ledger").split(", "))
+               + ", count(*) FROM dross_ledger GROUP BY plant_id, code, kind, substr(date, 1, 7)")
+
+
+@migration(3)
+def _v3_label_serials(db: sqlite_utils.Database) -> None:
+    """Label serial numbers: the last serial issued per unit (credit code), waste code and date, so
+    that the identification code of a label is never issued twice; and a log of the batches."""
+    db.execute("""
+        CREATE TABLE IF NOT EXISTS label_serials (
+            credit_code TEXT NOT NULL,
+            waste_code TEXT NOT NULL,
+            date TEXT NOT NULL,
+            last_serial INTEGER NOT NULL CHECK (last_serial BETWEEN 0 AND 999),
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (credit_code, waste_code, date)
+        )""")
+    db.execute("""
+        CREATE TABLE IF NOT EXISTS label_batches (
+            id INTEGER PRIMARY KEY,
+            credit_code TEXT NOT NULL,
+            waste_code TEXT NOT NULL,
+            date TEXT NOT NULL,
+            first_serial INTEGER NOT NULL,
+            last_serial INTEGER NOT NULL,
+            copies_per_serial INTEGER NOT NULL DEFAULT 1,
+            plant_id INTEGER,
+            note TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX IF NOT EXISTS label_batches_unit ON label_batches(credit_code, date)")
+
+
 @migration(5)
 def _v5_issued_reports(db: sqlite_utils.Database) -> None:
     """A record of every report issued from the database (which assessment, which PDF, who signed)."""

@@ -241,11 +241,15 @@ def load_assessment(db: sqlite_utils.Database, assessment_id: int, *, with_ledge
     dross: dict[str, Any] | None = None
     receivers = list_receivers(db, row.plant_id)
     ledger = list_ledger(db, row.plant_id, until=f"{row.period}-12-31") if with_ledger else []
-    if dross_vals or reqs or receivers or ledger:
+    from alassess.store import dross as _dross_store
+
+    filings = _dross_store.list_filings(db, row.plant_id)
+    if dross_vals or reqs or receivers or ledger or filings:
         dross = dict(dross_vals)
         dross["requirements"] = reqs
         dross["receivers"] = receivers
         dross["ledger"] = ledger
+        dross["filings"] = filings
     return Assessment(plant=plant, period=row.period,
                       assessor=Assessor(row.assessor_name, row.assessor_organisation), values=values, dross=dross)
 
@@ -270,7 +274,7 @@ def save_assessment(db: sqlite_utils.Database, a: Assessment) -> tuple[int, bool
             set_value(db, aid, fid, v)
         if a.dross is not None:
             for k, v in a.dross.items():
-                if k in ("requirements", "receivers", "ledger") or v is None:
+                if k in ("requirements", "receivers", "ledger", "filings") or v is None:
                     continue
                 set_value(db, aid, DROSS_PREFIX + k, v)
             for rid, v in (a.dross.get("requirements") or {}).items():
@@ -279,6 +283,10 @@ def save_assessment(db: sqlite_utils.Database, a: Assessment) -> tuple[int, bool
             for r in a.dross.get("receivers") or []:
                 upsert_receiver(db, plant_id, r)
             add_ledger_entries(db, plant_id, a.dross.get("ledger") or [])
+            from alassess.store import dross as _dross_store
+
+            for f in a.dross.get("filings") or []:
+                _dross_store.upsert_filing(db, plant_id, f)
         return aid, created
 
 
@@ -308,12 +316,16 @@ def list_receivers(db: sqlite_utils.Database, plant_id: int) -> list[dict[str, A
 LEDGER_COLUMNS = ("date", "code", "kind", "movement", "quantity_t", "container", "receiver", "manifest_no", "note")
 
 
-def fingerprint(entry: dict[str, Any], occurrence: int = 1) -> str:
+def fingerprint_base(entry: dict[str, Any]) -> str:
+    """The identifying text of a ledger row (every column but the note)."""
+    return "\x1f".join(str(entry.get(k) or "") if k != "quantity_t" else encode(Decimal(str(entry[k])))
+                       for k in LEDGER_COLUMNS if k != "note")
+
+
+def fingerprint(entry: dict[str, Any], occurrence: int = 1, *, base: str | None = None) -> str:
     """Identity of a ledger row for duplicate detection; the n-th identical row gets occurrence n."""
-    parts = [str(entry.get(k) or "") if k != "quantity_t" else encode(Decimal(str(entry[k])))
-             for k in LEDGER_COLUMNS if k != "note"]
-    parts.append(str(occurrence))
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+    text = (fingerprint_base(entry) if base is None else base) + "\x1f" + str(occurrence)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
 def add_ledger_entries(db: sqlite_utils.Database, plant_id: int, entries: list[dict[str, Any]]) -> int:

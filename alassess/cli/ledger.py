@@ -1,0 +1,249 @@
+"""Dross ledger commands: ``alassess ledger summary|check|template|import|export|receivers|containers|filing``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from alassess.cli.core import add_db, db_path
+
+
+def _plant(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--plant", required=True, help="plant id, unified social credit code or name / 企业编号、信用代码或名称")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    top = sub.add_parser("ledger", help="dross ledger: summaries, checks, spreadsheets / 铝灰台账")
+    lsub = top.add_subparsers(dest="ledger_command", metavar="SUBCOMMAND", required=True,
+                              parser_class=type(top))
+
+    p = lsub.add_parser("summary", help="opening, generated, used, transferred, disposed, closing per code and kind / 台账汇总")
+    add_db(p)
+    _plant(p)
+    p.add_argument("--period", required=True, help="a year (2025) or a quarter (2025Q1)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_summary)
+
+    p = lsub.add_parser("check", help="every dross check of a stored plant as of a date / 台账检查")
+    add_db(p)
+    _plant(p)
+    p.add_argument("--period", required=True, help="a year (2025) or a quarter (2025Q1)")
+    p.add_argument("--as-of", help="evaluate as of this date, YYYY-MM-DD (default: the last day of the period)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_check)
+
+    p = lsub.add_parser("template", help="an empty ledger workbook with Chinese headers / 台账模板")
+    p.add_argument("--out", type=Path, required=True, help="FILE.xlsx")
+    p.add_argument("--english", action="store_true", help="English headers and values")
+    p.set_defaults(func=cmd_template)
+
+    p = lsub.add_parser("import", help="import a ledger spreadsheet (.xlsx/.xls/.ods/.csv) / 导入台账")
+    p.add_argument("file", type=Path)
+    add_db(p)
+    _plant(p)
+    p.set_defaults(func=cmd_import)
+
+    p = lsub.add_parser("export", help="export the ledger as .xlsx or .csv / 导出台账")
+    add_db(p)
+    _plant(p)
+    p.add_argument("--out", type=Path, required=True, help="FILE.xlsx or FILE.csv")
+    p.add_argument("--period", help="only this year or quarter")
+    p.add_argument("--english", action="store_true", help="English headers and values")
+    p.set_defaults(func=cmd_export)
+
+    p = lsub.add_parser("receivers", help="list or register licensed receivers / 接收单位")
+    add_db(p)
+    _plant(p)
+    p.add_argument("--add", metavar="NAME", help="register (or update) a receiver with this name")
+    p.add_argument("--licence", default="", help="licence number / 许可证编号")
+    p.add_argument("--codes", default="", help="licensed waste codes, comma-separated")
+    p.add_argument("--valid-from")
+    p.add_argument("--valid-to")
+    p.add_argument("--remove", type=int, metavar="ID", help="remove the receiver with this id")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_receivers)
+
+    p = lsub.add_parser("containers", help="list or register containers / 容器")
+    add_db(p)
+    _plant(p)
+    p.add_argument("--add", metavar="NAME", help="register (or update) a container with this id")
+    p.add_argument("--type", default="", help="e.g. 吨袋 / steel drum")
+    p.add_argument("--capacity-l", help="volume in litres")
+    p.add_argument("--code", default="", help="the one waste code it holds")
+    p.add_argument("--location", default="")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_containers)
+
+    p = lsub.add_parser("filing", help="record a declaration or a quarterly ledger submission / 申报与台账报送记录")
+    add_db(p)
+    _plant(p)
+    p.add_argument("--kind", choices=["declaration", "ledger"], required=True)
+    p.add_argument("--period", required=True, help="2025 for a declaration, 2025Q1 for a ledger submission")
+    p.add_argument("--date", required=True, help="the date it was filed, YYYY-MM-DD")
+    p.set_defaults(func=cmd_filing)
+
+
+def _json(obj: object) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+
+
+def _t(v: float) -> str:
+    return f"{v:,.3f}"
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    from alassess.services import dross
+
+    s = dross.summary(db_path(args), args.plant, args.period)
+    if args.json:
+        _json(s)
+        return 0
+    zh = args.lang == "zh"
+    print(f"{s['plant']['name']}  {s['period']}  ({s['start']} – {s['end']})")
+    heads = (["代码", "类型", "期初", "产生", "自行利用", "转移", "处置", "调整", "期末"] if zh else
+             ["code", "kind", "opening", "generated", "used", "transferred", "disposed", "adjust", "closing"])
+    print(f"{heads[0]:<11} {heads[1]:<10}" + "".join(f"{h:>13}" for h in heads[2:]))
+    if not s["rows"]:
+        print("（无台账记录）" if zh else "(no ledger entries)")
+    from alassess.domain.dross import kind_name
+
+    for r in s["rows"]:
+        vals = [r[k] for k in ("opening_t", "generated_t", "self_utilized_t", "transferred_t", "disposed_t",
+                               "adjustment_t", "closing_t")]
+        print(f"{r['code']:<11} {kind_name(r['kind'], args.lang):<10}" + "".join(f"{_t(v):>13}" for v in vals))
+    print("单位：吨" if zh else "unit: t")
+    return 0
+
+
+DEADLINE_WORDS = {"declaration": ("管理计划和申报登记", "management plan and declaration"),
+                  "ledger_submission": ("台账报送", "ledger submission")}
+STATUS_WORDS = {"filed": ("已按期填报", "filed on time"), "filed_late": ("逾期填报", "filed late"),
+                "met": ("已按期完成（据清单 6.1.3/6.1.4）", "done on time (per checklist 6.1.3/6.1.4)"),
+                "overdue": ("逾期未报", "overdue"), "upcoming": ("未到期", "not yet due")}
+SEVERITY_WORDS = {"critical": ("严重", "critical"), "major": ("重要", "major"), "minor": ("一般", "minor")}
+
+
+def _pick(pair: tuple[str, str], lang: str) -> str:
+    return pair[0] if lang == "zh" else pair[1]
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from alassess.domain.dross import kind_name
+    from alassess.services import dross
+
+    r = dross.check(db_path(args), args.plant, args.period, as_of=args.as_of, lang=args.lang)
+    if args.json:
+        _json(r)
+        return 0
+    lang = args.lang
+    zh = lang == "zh"
+    print(f"{r['plant']['name']}  {r['period']}  " + ("截至 " if zh else "as of ") + r["as_of"])
+    print(f"  {r['code']}  {r['class'] if zh else r['class_en']}  "
+          + ("合规率 " if zh else "compliance ") + (f"{r['compliance_pct']}%" if r["compliance_pct"] is not None else "—"))
+    for b in r["balances"]:
+        print(f"  {b['code']} {kind_name(b['kind'], lang)}  " + ("期初 " if zh else "opening ") + _t(b["opening_t"])
+              + ("  期末 " if zh else "  closing ") + _t(b["closing_t"]) + " t")
+    for s in r["stock"]:
+        if s["oldest"]:
+            print(f"  {s['code']} {kind_name(s['kind'], lang)}  " + ("库存 " if zh else "in stock ") + _t(s["quantity_t"])
+                  + " t, " + ("最早 " if zh else "oldest ") + f"{s['oldest']} ({s['age_days']} "
+                  + ("天)" if zh else "days)"))
+    for d in r["deadlines"]:
+        status = _pick(STATUS_WORDS[d["status"]], lang)
+        if d["filed_on"]:
+            status += f" {d['filed_on']}"
+        if d["days_left"] is not None:
+            status += f"（剩 {d['days_left']} 天）" if zh else f" ({d['days_left']} days left)"
+        print(f"  {_pick(DEADLINE_WORDS[d['id']], lang)} {d['period']}: " + ("截止 " if zh else "due ") + f"{d['due']}, {status}")
+    if not r["findings"]:
+        print("  未发现问题" if zh else "  no findings")
+    for f in r["findings"]:
+        print(f"  [{_pick(SEVERITY_WORDS.get(f['severity'], (f['severity'], f['severity'])), lang)}] {f['id']}: {f['detail']}")
+    for n in r["notes"]:
+        print(("  提示：" if zh else "  note: ") + n)
+    return 0
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from alassess.services import dross
+
+    dross.write_template(args.out, lang="en" if args.english else "zh")
+    print(f"台账模板已写入 {args.out}" if args.lang == "zh" else f"ledger template written to {args.out}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from alassess.services import dross
+
+    try:
+        res = dross.import_ledger(db_path(args), args.plant, args.file)
+    except dross.LedgerImportError as exc:
+        prefix = "错误：" if args.lang == "zh" else "error: "
+        lines = exc.lines(args.lang)
+        sys.stderr.write(prefix + lines[0] + "\n" + "".join(f"  {line}\n" for line in lines[1:]))
+        return 2
+    zh = args.lang == "zh"
+    if zh:
+        print(f"已读取 {res.rows} 行，新增 {res.added} 条，跳过已存在的 {res.duplicates} 条")
+    else:
+        print(f"read {res.rows} rows: {res.added} added, {res.duplicates} already stored")
+    if res.ignored_columns:
+        print(("已忽略的列：" if zh else "columns ignored: ") + ", ".join(res.ignored_columns))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from alassess.services import dross
+
+    n = dross.export_ledger(db_path(args), args.plant, args.out, period=args.period,
+                            lang="en" if args.english else "zh")
+    print(f"已导出 {n} 条到 {args.out}" if args.lang == "zh" else f"exported {n} entries to {args.out}")
+    return 0
+
+
+def cmd_receivers(args: argparse.Namespace) -> int:
+    from alassess.services import dross
+
+    path = db_path(args)
+    if args.add:
+        rid = dross.save_receiver(path, args.plant, {"name": args.add, "licence_no": args.licence, "codes": args.codes,
+                                                     "valid_from": args.valid_from, "valid_to": args.valid_to})
+        print(f"接收单位 #{rid} 已保存" if args.lang == "zh" else f"receiver #{rid} saved")
+    if args.remove is not None:
+        dross.delete_receiver(path, args.plant, args.remove)
+        print(f"接收单位 #{args.remove} 已删除" if args.lang == "zh" else f"receiver #{args.remove} removed")
+    rows = dross.list_receivers(path, args.plant)
+    if args.json:
+        _json(rows)
+        return 0
+    for r in rows:
+        print(f"{r['id']:>4}  {r['name']}  {r['licence_no'] or '—'}  {','.join(r['codes']) or '—'}  "
+              f"{r['valid_from'] or '…'} – {r['valid_to'] or '…'}")
+    return 0
+
+
+def cmd_containers(args: argparse.Namespace) -> int:
+    from alassess.services import dross
+
+    path = db_path(args)
+    if args.add:
+        dross.save_container(path, args.plant, {"name": args.add, "type": args.type, "capacity_l": args.capacity_l,
+                                                "code": args.code, "location": args.location})
+    rows = dross.list_containers(path, args.plant)
+    if args.json:
+        _json(rows)
+        return 0
+    for c in rows:
+        cap = f"{c['capacity_l']:g} L" if c["capacity_l"] is not None else "—"
+        print(f"{c['id']:>4}  {c['name']}  {c['type'] or '—'}  {cap}  {c['code'] or '—'}  {c['location']}")
+    return 0
+
+
+def cmd_filing(args: argparse.Namespace) -> int:
+    from alassess.services import dross
+
+    dross.record_filing(db_path(args), args.plant, args.kind, args.period, args.date)
+    print("已记录" if args.lang == "zh" else "recorded")
+    return 0

@@ -1,0 +1,552 @@
+"""The dross hazardous-waste label and the signs, drawn with reportlab's canvas (004 附录A).
+
+Geometry is in millimetres: every item is drawn in a user space scaled once to mm, with its origin
+at the item's lower-left corner; colours are exact DeviceRGB fills from ``labels.json``.
+
+* :func:`plan_label` lays a label out (text at the minimum height of its size, the hazard
+  pictograms, the QR code); when the text does not fit the minimum size it tries tighter line
+  spacing and mild condensing, then enlarges the label in steps (the sizes are minimums).
+* :class:`LabelDrawer` draws a batch: the static part once as a form XObject, then per label the
+  identification code and the QR code.
+* :func:`draw_warning_sign`, :func:`draw_zone_sign`, :func:`draw_facility_sign` draw the signs.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from alassess.domain import labels as content
+from alassess.domain.errors import InputError
+from alassess.reports import labeltext as lt
+from alassess.reports import pictograms as pg
+from alassess.reports import qr as qrmod
+
+
+def set_fill(c, colour: str) -> None:
+    pg.fill(c, content.rgb(colour))
+
+
+def set_stroke(c, colour: str) -> None:
+    pg.stroke(c, content.rgb(colour))
+
+
+@dataclass(frozen=True)
+class TextItem:
+    x: float
+    baseline: float
+    text: str
+    style: lt.Style
+    centred: bool = False
+
+
+@dataclass(frozen=True)
+class Line:
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    width: float
+
+
+@dataclass(frozen=True)
+class Picto:
+    hazard: str
+    cx: float
+    cy: float
+    diag: float
+
+
+@dataclass
+class LabelPlan:
+    width_mm: float
+    height_mm: float
+    text_mm: float
+    blank_mm: float
+    border_mm: float
+    line_pitch_ratio: float
+    hscale: float
+    texts: list[TextItem] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+    pictos: list[Picto] = field(default_factory=list)
+    code_item: TextItem | None = None
+    qr_box: tuple[float, float, float] = (0.0, 0.0, 0.0)  # x, y, size (quiet zone included)
+    grown: bool = False
+
+    @property
+    def inner(self) -> tuple[float, float, float, float]:
+        """The rectangle inside the border (x, y, w, h)."""
+        o = self.blank_mm + self.border_mm
+        return o, o, self.width_mm - 2 * o, self.height_mm - 2 * o
+
+
+class _Overflow(Exception):
+    def __init__(self, field_zh: str) -> None:
+        self.field_zh = field_zh
+
+
+def _caption(f: content.LabelField) -> str:
+    return f"{f.zh}："
+
+
+def _field_lines(f: content.LabelField, style: lt.Style, width: float) -> tuple[float, list[str]]:
+    """(caption width, value lines) of a field in a cell ``width`` wide (hanging indent)."""
+    cap_w = lt.width(_caption(f), style)
+    if not f.value:
+        return cap_w, [""]
+    rest = width - cap_w
+    if rest < 3 * style.cjk_size:  # no room beside the caption: the value goes under it
+        return cap_w, [""] + lt.wrap(f.value, style, width, width)
+    return cap_w, lt.wrap(f.value, style, rest, rest)
+
+
+class _Builder:
+    """One layout attempt; raises :class:`_Overflow` when it does not fit."""
+
+    def __init__(self, w: float, h: float, t: float, pitch: float, hscale: float) -> None:
+        lab = content.spec()["label"]
+        lay = lab["layout"]
+        self.lay = lay
+        self.plan = LabelPlan(w, h, t, float(lab["blank_outside_border_mm"]), float(lab["border_mm"]), pitch, hscale)
+        self.t = t
+        self.style = lt.Style(t, bold=True, hscale=hscale)
+        self.line = pitch * self.style.cjk_size
+        ix, iy, iw, ih = self.plan.inner
+        self.pad = float(lay["padding_ratio"]) * t
+        self.x0 = ix + self.pad
+        self.x1 = ix + iw - self.pad
+        self.cw = self.x1 - self.x0
+        self.top = iy + ih  # y of the inner top edge (PDF y grows upwards)
+        self.bottom = iy
+        self.gap = float(lay["block_gap_ratio"]) * t
+        self.rule = float(lay["rule_mm"])
+
+    def rows(self, fields: Sequence[content.LabelField], x: float, width: float) -> list[tuple]:
+        """Row records (field, caption width, lines) for fields in a column."""
+        out = []
+        for f in fields:
+            cap_w, lines = _field_lines(f, self.style, width)
+            out.append((f, cap_w, lines, x, width))
+        return out
+
+    @staticmethod
+    def nlines(rows: list[tuple]) -> int:
+        return sum(len(r[2]) for r in rows)
+
+    def emit_rows(self, rows: list[tuple], y_top: float) -> None:
+        """Text items for rows starting at ``y_top`` (top of the first line box)."""
+        y = y_top
+        for f, cap_w, lines, x, width in rows:
+            base = y - self.style.baseline_below_top(self.line)
+            self.plan.texts.append(TextItem(x, base, _caption(f), self.style))
+            if not f.value:
+                # blank: a line to write on
+                ux0 = x + cap_w + 0.3 * self.t
+                self.plan.lines.append(Line(ux0, base - 0.15 * self.t, x + width, base - 0.15 * self.t, 0.3))
+            for i, text in enumerate(lines):
+                # a value that did not fit beside its caption starts on the next line, at the left
+                bx = x if (lines[0] == "" and i > 0) else x + cap_w
+                self.plan.texts.append(TextItem(bx, base - i * self.line, text, self.style))
+            y -= len(lines) * self.line
+
+
+def _hrule(plan: LabelPlan, y: float, width: float) -> None:
+    ix, _, iw, _ = plan.inner
+    plan.lines.append(Line(ix, y, ix + iw, y, width))
+
+
+def plan_label(fields: Sequence[content.LabelField], hazards: Sequence[str], size: content.LabelSize,
+               qr_modules: int, code_sample: str) -> LabelPlan:
+    """Lay out a label of ``size`` (a minimum) for ``fields`` and ``hazards``.
+
+    ``qr_modules`` is the QR symbol's width in modules (without the quiet zone); ``code_sample`` an
+    identification code of the batch (all have the same width). Raises :class:`InputError` naming
+    the field that does not fit when even the largest allowed size fails.
+    """
+    lab = content.spec()["label"]
+    lay = lab["layout"]
+    qrspec = content.spec()["qr"]
+    total_modules = qr_modules + 2 * int(qrspec["quiet_zone_modules"])
+    min_module = float(qrspec["min_module_mm"])
+    by_id = {f.id: f for f in fields}
+    step = float(lay["grow_step_mm"])
+    sizes = [(size.width_mm, size.height_mm)]
+    if size.may_grow:
+        k = 1
+        while size.width_mm + k * step <= size.width_mm * float(lay["grow_max_ratio"]) + 1e-9:
+            sizes.append((size.width_mm + k * step, size.height_mm + k * step))
+            k += 1
+    last: _Overflow | None = None
+    # tighter line spacing before condensing, a slightly larger label before strong condensing
+    cond = [float(x) for x in lay["condense_percent"]]
+    tries = [(w, h, hs, float(p)) for group in (cond[:2], cond[2:]) for (w, h) in sizes for hs in group
+             for p in lay["line_pitch_ratios"]]
+    for w, h, hscale, pitch in tries:
+        try:
+            plan = _attempt(w, h, size.text_mm, pitch, hscale, by_id, hazards, total_modules, min_module,
+                            code_sample)
+        except _Overflow as exc:
+            last = exc
+            continue
+        plan.grown = (w, h) != (size.width_mm, size.height_mm)
+        return plan
+    assert last is not None
+    raise InputError("labels_text_too_long", None, caption=last.field_zh, w=f"{sizes[-1][0]:g}",
+                     h=f"{sizes[-1][1]:g}", t=f"{size.text_mm:g}")
+
+
+def _attempt(w: float, h: float, t: float, pitch: float, hscale: float, by_id: dict[str, content.LabelField],
+             hazards: Sequence[str], total_modules: int, min_module: float, code_sample: str) -> LabelPlan:
+    b = _Builder(w, h, t, pitch, hscale)
+    lay = b.lay
+    st = b.style
+    line = b.line
+    # title
+    title_h_mm = float(lay["title_height_ratio"]) * t
+    tstyle = lt.Style(title_h_mm, bold=True)
+    tstyle = tstyle.with_(char_space_mm=float(lay["title_letter_spacing_em"]) * tstyle.cjk_size)
+    title_band = title_h_mm + 1.1 * t
+    title = content.spec()["label"]["title_zh"]
+    if lt.width(title, tstyle) > b.cw:
+        raise _Overflow(title)
+
+    # block A: name … hazards beside the pictograms
+    n_pic = max(1, len(hazards))
+    pic_gap = float(lay["pictogram_gap_ratio"]) * t
+    a_fields = [by_id[k] for k in ("name", "category", "code", "form", "hazards")]
+    diag = min(len(a_fields) * line, (0.52 * b.cw - (n_pic - 1) * pic_gap) / n_pic)
+    right_w = n_pic * diag + (n_pic - 1) * pic_gap
+    left_w = b.cw - right_w - 2 * pic_gap
+    rows_a = b.rows(a_fields, b.x0, left_w)
+    h_a = max(b.nlines(rows_a) * line, diag)
+
+    # block B: components and precautions, full width
+    rows_b = b.rows([by_id[k] for k in ("main_components", "harmful_components", "precautions")], b.x0, b.cw)
+    h_b = b.nlines(rows_b) * line
+
+    # block C: the identification code (one line beside its caption, or under it)
+    cf = by_id["id_code"]
+    cap_w = lt.width(_caption(cf), st)
+    code_style = None
+    code_lines = 2
+    for hs in lay["condense_percent"]:
+        s2 = st.with_(hscale=float(hs))
+        if cap_w + lt.width(code_sample, s2) <= b.cw:
+            code_style, code_lines = s2, 1
+            break
+    if code_style is None:
+        for hs in lay["condense_percent"]:
+            s2 = st.with_(hscale=float(hs))
+            if lt.width(code_sample, s2) <= b.cw:
+                code_style = s2
+                break
+    if code_style is None:
+        raise _Overflow(cf.zh)
+    h_c = code_lines * line
+
+    # block D: unit … remarks beside the QR code; the largest QR that fits
+    d_fields = [by_id[k] for k in ("unit", "contact", "date", "weight", "remarks")]
+    fixed = title_band + b.rule + 4 * (2 * b.gap) + 3 * b.rule + h_a + h_b + h_c
+    avail = b.top - b.bottom - fixed
+    best = None
+    module = float(content.spec()["qr"]["max_module_mm"])
+    while module >= min_module - 1e-9:
+        q = total_modules * module
+        rows_d = b.rows(d_fields, b.x0, b.cw - q - 2 * pic_gap)
+        h_d = max(b.nlines(rows_d) * line, q)
+        if h_d <= avail and q <= float(lay["qr_max_share"]) * b.cw:
+            best = (q, rows_d, h_d)
+            break
+        module -= 0.05
+    if best is None:
+        # report the longest of the texts a user can change
+        blame = max(("precautions", "main_components", "unit", "name", "remarks"),
+                    key=lambda k: lt.width(by_id[k].value, st))
+        raise _Overflow(by_id[blame].zh)
+    q, rows_d, h_d = best
+    extra = (avail - h_d) / 8  # spread what is left over the eight block paddings
+
+    plan = b.plan
+    y = b.top
+    # title
+    plan.texts.append(TextItem(w / 2, y - title_band / 2 - title_h_mm / 2 - tstyle.cjk_size * lt.metrics().cjk_bottom,
+                               title, tstyle, centred=True))
+    y -= title_band
+    _hrule(plan, y - float(lay["title_rule_mm"]) / 2, float(lay["title_rule_mm"]))
+    y -= b.rule
+    gap = b.gap + extra
+    # A
+    y -= gap
+    b.emit_rows(rows_a, y - (h_a - b.nlines(rows_a) * line) / 2)
+    cx0 = b.x1 - right_w + diag / 2
+    for i, hz in enumerate(hazards):
+        plan.pictos.append(Picto(hz, cx0 + i * (diag + pic_gap), y - h_a / 2, diag))
+    y -= h_a + gap
+    _hrule(plan, y - b.rule / 2, b.rule)
+    y -= b.rule
+    # B
+    y -= gap
+    b.emit_rows(rows_b, y)
+    y -= h_b + gap
+    _hrule(plan, y - b.rule / 2, b.rule)
+    y -= b.rule
+    # C
+    y -= gap
+    base = y - st.baseline_below_top(line)
+    plan.texts.append(TextItem(b.x0, base, _caption(cf), st))
+    if code_lines == 1:
+        plan.code_item = TextItem(b.x0 + cap_w, base, "", code_style)
+    else:
+        plan.code_item = TextItem(b.x0, base - line, "", code_style)
+    y -= h_c + gap
+    _hrule(plan, y - b.rule / 2, b.rule)
+    y -= b.rule
+    # D
+    y -= gap
+    b.emit_rows(rows_d, y - (h_d - b.nlines(rows_d) * line) / 2)
+    plan.qr_box = (b.x1 - q, y - h_d / 2 - q / 2, q)
+    return plan
+
+
+# ---- drawing ------------------------------------------------------------------------------------
+
+def draw_text_item(c, item: TextItem, text: str | None = None) -> None:
+    s = item.text if text is None else text
+    if item.centred:
+        lt.draw_centred(c, item.x, item.baseline, s, item.style)
+    else:
+        lt.draw(c, item.x, item.baseline, s, item.style)
+
+
+def draw_label_static(c, plan: LabelPlan) -> None:
+    """Background, border, rules, captions and batch-constant values, pictograms (mm user space)."""
+    w, h = plan.width_mm, plan.height_mm
+    lab = content.spec()["label"]
+    c.saveState()
+    set_fill(c, lab["background"])
+    c.rect(0, 0, w, h, stroke=0, fill=1)  # the whole label is orange: the blank outside the border too
+    set_stroke(c, lab["foreground"])
+    c.setLineWidth(plan.border_mm)
+    o = plan.blank_mm + plan.border_mm / 2
+    c.rect(o, o, w - 2 * o, h - 2 * o, stroke=1, fill=0)
+    c.setLineCap(0)
+    for ln in plan.lines:
+        c.setLineWidth(ln.width)
+        c.line(ln.x0, ln.y0, ln.x1, ln.y1)
+    set_fill(c, lab["foreground"])
+    for item in plan.texts:
+        draw_text_item(c, item)
+    for p in plan.pictos:
+        pg.hazard_pictogram(c, p.hazard, p.cx, p.cy, p.diag)
+    c.restoreState()
+
+
+def draw_label_variable(c, plan: LabelPlan, id_code: str, symbol: qrmod.QrSymbol) -> None:
+    """The identification code and the QR code of one label."""
+    set_fill(c, content.spec()["label"]["foreground"])
+    assert plan.code_item is not None
+    draw_text_item(c, plan.code_item, id_code)
+    x, y, size = plan.qr_box
+    qrmod.draw_qr(c, x, y, size, symbol, int(content.spec()["qr"]["quiet_zone_modules"]))
+
+
+# ---- warning sign (A.1) -------------------------------------------------------------------------
+
+def warning_sign_size() -> tuple[float, float]:
+    ws = content.spec()["warning_sign"]
+    side = float(ws["side_mm"])
+    return side, side * math.sqrt(3) / 2
+
+
+def draw_warning_sign(c) -> None:
+    ws = content.spec()["warning_sign"]
+    pg.warning_triangle(c, 0, 0, float(ws["side_mm"]), float(ws["edge_mm"]))
+
+
+# ---- zone sign (A.4) ----------------------------------------------------------------------------
+
+def draw_zone_sign(c, sign: content.ZoneSign) -> tuple[float, float]:
+    """Draw the storage-zone sign at the origin; returns its size."""
+    z = content.spec()["zone_sign"]
+    w, h = float(z["width_mm"]), float(z["height_mm"])
+    t = float(z["text_mm"])
+    pad = float(z["padding_mm"])
+    border = float(z["border_mm"])
+    body = lt.Style(t, bold=True)
+    line = 1.3 * body.cjk_size
+    c.saveState()
+    set_fill(c, z["background"])
+    c.rect(0, 0, w, h, stroke=0, fill=1)
+    set_stroke(c, z["foreground"])
+    c.setLineWidth(border)
+    c.rect(border / 2, border / 2, w - border, h - border, stroke=1, fill=0)
+    # title, bold and larger, centred
+    th = float(z["title_text_mm"])
+    tstyle = lt.Style(th, bold=True)
+    while lt.width(sign.title, tstyle) > w - 2 * pad - 2 * border:
+        tstyle = tstyle.with_(hscale=tstyle.hscale - 4)
+    y = h - border - pad
+    band = th * 2.0
+    set_fill(c, z["foreground"])
+    lt.draw_centred(c, w / 2, y - band / 2 - th / 2 - tstyle.cjk_size * lt.metrics().cjk_bottom, sign.title, tstyle)
+    y -= band
+    sep = float(z["separator_mm"])
+    c.setLineWidth(sep)
+    c.setLineCap(0)
+    c.line(border, y - sep / 2, w - border, y - sep / 2)
+    y -= sep + pad * 0.8
+    # footer: unit, person in charge, the no-mixing rule
+    foot = [("单位名称：", sign.unit_name), ("负责人及联系方式：", sign.manager), ("", sign.note)]
+    x0, x1 = border + pad, w - border - pad
+    foot_lines = []
+    for cap, val in foot:
+        cw = lt.width(cap, body)
+        lines = lt.wrap(val, body, x1 - x0 - cw, x1 - x0 - cw) if val else [""]
+        foot_lines.append((cap, cw, lines))
+    foot_h = sum(len(fl[2]) for fl in foot_lines) * line
+    bottom = border + pad + foot_h
+    # zone cells (orange), as many columns as zones (max 2), rows as needed
+    zones = sign.zones
+    cols = 1 if len(zones) == 1 else 2
+    rows = math.ceil(len(zones) / cols)
+    gap = pad * 0.8
+    cell_w = (x1 - x0 - (cols - 1) * gap) / cols
+    cell_h = (y - bottom - gap - (rows - 1) * gap) / rows
+    for i, zone in enumerate(zones):
+        r, col = divmod(i, cols)
+        cx = x0 + col * (cell_w + gap)
+        cy = y - (r + 1) * cell_h - r * gap
+        set_fill(c, z["cells"])
+        set_stroke(c, z["foreground"])
+        c.setLineWidth(0.8)
+        c.rect(cx, cy, cell_w, cell_h, stroke=1, fill=1)
+        set_fill(c, z["foreground"])
+        big = lt.Style(float(z["zone_letter_mm"]), bold=True)
+        ty = cy + cell_h - pad * 0.6
+        lt.draw_centred(c, cx + cell_w / 2, ty - big.baseline_below_top(1.35 * big.cjk_size), zone.letter, big)
+        ty -= 1.35 * big.cjk_size
+        hz = "、".join(content.spec()["hazards"]["items"][h]["zh"] for h in zone.hazards)
+        for text in (zone.name, f"废物代码：{zone.code}", f"废物类别：{zone.category}", f"危险特性：{hz}"):
+            s = body
+            while lt.width(text, s) > cell_w - 4 and s.hscale > 70:
+                s = s.with_(hscale=s.hscale - 4)
+            lt.draw_centred(c, cx + cell_w / 2, ty - s.baseline_below_top(line), text, s)
+            ty -= line
+        # hazard pictograms fill the rest of the cell
+        room = ty - cy - pad * 0.6
+        if room > 2 * t:
+            n = len(zone.hazards)
+            pgap = pad * 0.5
+            diag = min(room, (cell_w - pad - (n - 1) * pgap) / n)
+            for k, hname in enumerate(zone.hazards):
+                pcx = cx + cell_w / 2 + (k - (n - 1) / 2) * (diag + pgap)
+                pg.hazard_pictogram(c, hname, pcx, cy + pad * 0.3 + room / 2, diag)
+                set_fill(c, z["foreground"])
+    # footer
+    set_fill(c, z["foreground"])
+    yy = bottom
+    for cap, cw, lines in foot_lines:
+        for k, text in enumerate(lines):
+            base = yy - body.baseline_below_top(line)
+            if k == 0 and cap:
+                lt.draw(c, x0, base, cap, body)
+            if not text and cap:
+                c.setLineWidth(0.3)
+                c.line(x0 + cw + 1, base - 1, x1, base - 1)
+            lt.draw(c, x0 + cw, base, text, body)
+            yy -= line
+    c.restoreState()
+    return w, h
+
+
+# ---- facility signs (A.5) -------------------------------------------------------------------------
+
+def draw_facility_sign(c, sign: content.FacilitySign) -> tuple[float, float]:
+    """Draw a facility sign (horizontal or vertical) at the origin; returns its size."""
+    f = content.spec()["facility_sign"]
+    ws = content.spec()["warning_sign"]
+    w, h = sign.width_mm, sign.height_mm
+    t = float(f["text_mm"])
+    border = float(f["border_mm"])
+    sep = float(f["separator_mm"])
+    body = lt.Style(t, bold=True)
+    line = 1.35 * body.cjk_size
+    th = float(f["title_text_mm"])
+    tstyle = lt.Style(th, bold=True)
+    c.saveState()
+    set_fill(c, f["background"])
+    c.rect(0, 0, w, h, stroke=0, fill=1)
+    set_stroke(c, f["foreground"])
+    c.setLineWidth(border)
+    c.rect(border / 2, border / 2, w - border, h - border, stroke=1, fill=0)
+    c.setLineCap(0)
+    pad = 2.0 * t
+    cap_text = " ".join(f["triangle_caption_zh"])
+    cap_style = lt.Style(t * 1.5, bold=True)
+    if sign.layout == "horizontal":
+        left_w = h * 0.78  # the triangle panel
+        side = left_w - 2 * pad
+        tri_h = side * math.sqrt(3) / 2
+        cap_h = 1.6 * cap_style.cjk_size
+        block = tri_h + cap_h
+        ty = (h - block) / 2 + cap_h
+        pg.warning_triangle(c, border + pad, ty, side, side * float(ws["edge_mm"]) / float(ws["side_mm"]))
+        set_fill(c, f["foreground"])
+        lt.draw_centred(c, border + pad + side / 2, ty - cap_h * 0.75, cap_text, cap_style)
+        sx = border + pad + side + pad
+        c.setLineWidth(sep)
+        c.line(sx + sep / 2, border, sx + sep / 2, h - border)
+        rx0, rx1 = sx + sep + pad, w - border - pad
+        ry_top, ry_bottom = h - border - pad * 0.8, border + pad * 0.8
+    else:
+        side = w - 2 * border - 2 * pad
+        tri_h = side * math.sqrt(3) / 2
+        cap_h = 1.6 * cap_style.cjk_size
+        top = h - border - pad * 0.8
+        pg.warning_triangle(c, border + pad, top - tri_h, side, side * float(ws["edge_mm"]) / float(ws["side_mm"]))
+        set_fill(c, f["foreground"])
+        lt.draw_centred(c, w / 2, top - tri_h - cap_h * 0.8, cap_text, cap_style)
+        sy = top - tri_h - cap_h - pad * 0.4
+        c.setLineWidth(sep)
+        c.line(border, sy - sep / 2, w - border, sy - sep / 2)
+        rx0, rx1 = border + pad * 0.8, w - border - pad * 0.8
+        ry_top, ry_bottom = sy - sep - pad * 0.6, border + pad * 0.6
+    # title: 危险废物 / 贮存设施, bold, larger, centred
+    set_fill(c, f["foreground"])
+    cx = (rx0 + rx1) / 2
+    y = ry_top
+    for text in sign.title_lines:
+        s = tstyle
+        while lt.width(text, s) > rx1 - rx0 and s.hscale > 70:
+            s = s.with_(hscale=s.hscale - 4)
+        lt.draw_centred(c, cx, y - s.baseline_below_top(1.3 * s.cjk_size), text, s)
+        y -= 1.3 * s.cjk_size
+    # fields, spread over the space that is left
+    rows = []
+    for fld in sign.fields:
+        cw = lt.width(f"{fld.zh}：", body)
+        width = rx1 - rx0
+        if fld.value and cw + lt.width(fld.value, body) > width:
+            lines = [""] + lt.wrap(fld.value, body, width, width)
+        else:
+            lines = [fld.value]
+        rows.append((fld, cw, lines))
+    n = sum(len(r[2]) for r in rows)
+    space = y - ry_bottom
+    step = min(line * 1.5, space / max(n, 1))
+    yy = y - max(0.0, (space - step * n) / 2)
+    for fld, cw, lines in rows:
+        for k, text in enumerate(lines):
+            base = yy - body.baseline_below_top(step)
+            if k == 0:
+                lt.draw(c, rx0, base, f"{fld.zh}：", body)
+                if not text and len(lines) == 1:
+                    c.setLineWidth(0.4)
+                    c.line(rx0 + cw + 1, base - 1.2, rx1, base - 1.2)
+                lt.draw(c, rx0 + cw, base, text, body)
+            else:
+                lt.draw(c, rx0 + 2 * t, base, text, body)
+            yy -= step
+    c.restoreState()
+    return w, h

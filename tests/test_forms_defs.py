@@ -8,7 +8,7 @@ from alassess.domain import fields
 
 def test_every_row_binds_to_something_that_exists():
     sections = forms.sections()
-    assert [s.id for s in sections] == ["plant", "requirements", "indicators", "guideline", "energy", "dross"]
+    assert [s.id for s in sections] == ["plant", "requirements", "indicators", "guideline", "energy", "kpi", "dross"]
     for s in sections:
         for r in s.rows:
             assert r.type in forms.ROW_TYPES
@@ -38,10 +38,10 @@ def test_labels_hints_and_units_come_from_the_catalogue():
 
 
 @pytest.mark.parametrize("sector, expected", [
-    ("alumina", ["plant", "requirements", "indicators", "guideline"]),
-    ("electrolytic", ["plant", "requirements", "indicators", "guideline", "energy", "dross"]),
-    ("recycled", ["plant", "guideline", "dross"]),
-    ("processing", ["plant", "guideline", "dross"]),
+    ("alumina", ["plant", "requirements", "indicators", "guideline", "kpi"]),
+    ("electrolytic", ["plant", "requirements", "indicators", "guideline", "energy", "kpi", "dross"]),
+    ("recycled", ["plant", "guideline", "kpi", "dross"]),
+    ("processing", ["plant", "guideline", "kpi", "dross"]),
 ])
 def test_sections_that_do_not_apply_to_the_sector_are_hidden(sector, expected):
     assert [s.id for s in forms.for_sector(sector)] == expected

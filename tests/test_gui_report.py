@@ -124,4 +124,4 @@ def test_verify_dialog_accepts_a_dropped_file(app, qtbot, tmp_path):
                     Qt.KeyboardModifier.NoModifier)
     v.drop.dropEvent(ev)
     assert seen == [str(f)]
-    assert "NOT valid" in v.headline.text()  # a PDF without a signature
+    assert "✗" in v.headline.text()  # verified, and not valid: an empty PDF is no signed report

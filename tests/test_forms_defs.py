@@ -8,7 +8,8 @@ from alassess.domain import fields
 
 def test_every_row_binds_to_something_that_exists():
     sections = forms.sections()
-    assert [s.id for s in sections] == ["plant", "requirements", "indicators", "guideline", "energy", "kpi", "dross"]
+    assert [s.id for s in sections] == ["plant", "requirements", "indicators", "guideline", "energy", "kpi", "dross",
+                                        "ledger"]
     for s in sections:
         for r in s.rows:
             assert r.type in forms.ROW_TYPES
@@ -39,9 +40,9 @@ def test_labels_hints_and_units_come_from_the_catalogue():
 
 @pytest.mark.parametrize("sector, expected", [
     ("alumina", ["plant", "requirements", "indicators", "guideline", "kpi"]),
-    ("electrolytic", ["plant", "requirements", "indicators", "guideline", "energy", "kpi", "dross"]),
-    ("recycled", ["plant", "guideline", "kpi", "dross"]),
-    ("processing", ["plant", "guideline", "kpi", "dross"]),
+    ("electrolytic", ["plant", "requirements", "indicators", "guideline", "energy", "kpi", "dross", "ledger"]),
+    ("recycled", ["plant", "guideline", "kpi", "dross", "ledger"]),
+    ("processing", ["plant", "guideline", "kpi", "dross", "ledger"]),
 ])
 def test_sections_that_do_not_apply_to_the_sector_are_hidden(sector, expected):
     assert [s.id for s in forms.for_sector(sector)] == expected

@@ -230,7 +230,7 @@ def test_welcome_page_on_an_empty_database_and_a_new_plant(app, qtbot, tmp_path,
     monkeypatch.setattr(dialogs.NewPlantDialog, "exec", fill_and_accept)
     w.welcome.new_button.click()
     assert w.session is not None and w.session.assessment.plant.name == "新的再生铝厂"
-    assert [w.page.form.tabText(i) for i in range(w.page.form.count())] == ["Plant", "Guideline", "KPIs", "Dross"]
+    assert [w.page.form.tabText(i) for i in range(w.page.form.count())] == ["Plant", "Guideline", "KPIs", "Dross", "Ledger"]
     w.close()
 
 

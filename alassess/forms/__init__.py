@@ -10,8 +10,9 @@ an optional ``relevant`` condition and its ``rows``. A row binds to one value:
 * ``plant.<key>``, ``assessor.<key>``, ``assessment.period``, ``dross.<key>`` — details outside the
   catalogue; the row carries its own labels and hint.
 
-Rows without a binding are ``heading``, ``note``, ``dross_class`` and ``dross_requirements`` (the
-checklist of ``resources/standards/dross.json``). ``relevant`` is ``{"sector": [...]}`` and/or
+Rows without a binding are ``heading``, ``note``, ``dross_class``, ``dross_requirements`` (the
+checklist of ``resources/standards/dross.json``) and ``ledger`` (the plant's ledger and receivers
+as tables, a section of its own). ``relevant`` is ``{"sector": [...]}`` and/or
 ``{"when": {"bind": ..., "equals": ...}}``; a catalogue field is also hidden where its sectors do
 not include the plant's. Adding an indicator is a data change here, never a new widget class.
 
@@ -30,7 +31,7 @@ from typing import Any
 from alassess.domain import fields as _fields
 
 ROW_TYPES = {"number", "yesno", "choice", "text", "check", "info", "indicator", "heading", "note",
-             "dross_class", "dross_requirements"}
+             "dross_class", "dross_requirements", "ledger"}
 BIND_PREFIXES = ("values.", "plant.", "assessor.", "assessment.", "dross.")
 _KIND_TYPE = {"number": "number", "bool": "yesno", "choice": "choice", "text": "text"}
 

@@ -543,7 +543,14 @@ class FormView(QTabWidget):
         self.setDocumentMode(True)
         self.by_bind: dict[str, list[RowWidget]] = {}
         self.pages: list[SectionPage] = []
+        self.ledger_page = None
         for section in form_defs.for_sector(session.sector):
+            if any(r.type == "ledger" for r in section.rows):
+                from alassess.ui.ledger import LedgerPage
+
+                self.ledger_page = LedgerPage(session.editor.path, session, lang)
+                self.addTab(self.ledger_page, section.title(lang).replace("&", "&&"))
+                continue
             page = SectionPage(section, self)
             self.pages.append(page)
             self.addTab(page, section.title(lang).replace("&", "&&"))  # "&" is not a mnemonic here
@@ -589,6 +596,8 @@ class FormView(QTabWidget):
     def set_readonly(self, ro: bool) -> None:
         for w in self.rows():
             w.set_readonly(ro or (w.row.bind or "").startswith("plant.") and self.session.plant_locked)
+        if self.ledger_page is not None:
+            self.ledger_page.set_readonly(ro)
 
     def _values_changed(self, binds: list[str]) -> None:
         if "*" in binds:

@@ -37,6 +37,7 @@ from alassess.ui.session import Session
 from alassess.ui.tree import AssessmentTree, status_name
 
 log = logging.getLogger(__name__)
+DROSS_SECTORS = ("electrolytic", "recycled", "processing")  # the sectors that produce dross (004 表1–表3)
 
 
 def product_title() -> str:
@@ -301,6 +302,8 @@ class MainWindow(QMainWindow):
         self.act_report = self._action(self.tr("Report…"), self.open_report, "Ctrl+E",
                                        self.tr("Preview, sign and save the report"))
         self.act_verify = self._action(self.tr("Verify a report…"), self.verify_report, "Ctrl+Shift+V")
+        self.act_labels = self._action(self.tr("Print labels…"), self.open_labels, QKeySequence.StandardKey.Print,
+                                       self.tr("Hazardous-waste labels and signs at true size"))
         self.act_final = self._action(self.tr("Mark as final"), self.toggle_final)
         self.act_settings = self._action(self.tr("Settings…"), self.open_settings, "Ctrl+,")
         self.act_quit = self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -323,7 +326,7 @@ class MainWindow(QMainWindow):
         for a in (self.act_undo, self.act_redo, None, self.act_find, None, self.act_settings):
             m.addSeparator() if a is None else m.addAction(a)
         m = mb.addMenu(self.tr("&Assessment"))
-        for a in (self.act_final, None, self.act_report, self.act_verify):
+        for a in (self.act_final, None, self.act_report, self.act_verify, None, self.act_labels):
             m.addSeparator() if a is None else m.addAction(a)
         m = mb.addMenu(self.tr("&Help"))
         m.addAction(self.act_about)
@@ -332,7 +335,7 @@ class MainWindow(QMainWindow):
         tb.setMovable(False)
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for a in (self.act_new_plant, self.act_new_assessment, None, self.act_undo, self.act_redo, None,
-                  self.act_report, self.act_verify):
+                  self.act_report, self.act_verify, self.act_labels):
             tb.addSeparator() if a is None else tb.addAction(a)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -397,11 +400,21 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(self.page)
             self.page.deleteLater()
         self.page = AssessmentPage(self, self.session)
+        self.page.form.currentChanged.connect(self._tab_changed)
         self.stack.addWidget(self.page)
         self.stack.setCurrentWidget(self.page)
         self.results.show()
         self._evaluated(self.session.result)
         self._update_actions()
+
+    def _tab_changed(self, _index: int) -> None:
+        """On the dross and ledger tabs the findings come into view beside the tables."""
+        page = self.page.form.currentWidget() if self.page is not None else None
+        section = getattr(getattr(page, "section", None), "id", None)
+        if section == "dross" or page is getattr(self.page.form, "ledger_page", None):
+            self.results.ensureWidgetVisible(self.results.findings_card, 0, 0)
+        elif self.page is not None:
+            self.results.verticalScrollBar().setValue(0)
 
     def _evaluated(self, result: dict[str, Any] | None) -> None:
         if self.session is None:
@@ -420,6 +433,7 @@ class MainWindow(QMainWindow):
         s = self.session
         has = s is not None
         self.act_report.setEnabled(has)
+        self.act_labels.setEnabled(has and s.sector in DROSS_SECTORS)
         self.act_final.setEnabled(has and not s.readonly)
         if has:
             self.act_final.setText(self.tr("Reopen as draft") if s.info["status"] == "final"
@@ -596,6 +610,19 @@ class MainWindow(QMainWindow):
             self.session.reload()
             self.tree.update_assessment(self.session.id, status=self.session.info["status"])
             self._build_page()
+
+    def open_labels(self) -> None:
+        if self.session is None or self.session.sector not in DROSS_SECTORS:
+            return
+        from alassess.ui.labels_dialog import LabelsDialog
+
+        self.saver.flush()
+        try:
+            dlg = LabelsDialog(self.db_path, self.session.info["plant_id"], self.lang, self)
+        except AlAssessError as exc:
+            self.error(exc)
+            return
+        dlg.exec()
 
     def verify_report(self) -> None:
         from alassess.ui.report_dialog import VerifyDialog

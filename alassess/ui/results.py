@@ -265,6 +265,16 @@ class ResultsPanel(QScrollArea):
         gl.addWidget(self.gap_label)
         lay.addWidget(self.gap_card)
 
+        self.modules_card, ml = _card()
+        self.modules_title = _label(self.tr("Other modules"), "heading")
+        self.modules_title.setStyleSheet("padding-top: 0")
+        self.modules_label = _label("")
+        self.modules_label.setTextFormat(Qt.TextFormat.RichText)
+        ml.addWidget(self.modules_title)
+        ml.addWidget(self.modules_label)
+        lay.addWidget(self.modules_card)
+        self.modules_card.hide()
+
         self.findings_card, fl = _card()
         self.findings_title = _label(self.tr("Findings"), "heading")
         self.findings_title.setStyleSheet("padding-top: 0")
@@ -366,23 +376,24 @@ class ResultsPanel(QScrollArea):
             for ind in gl.get("indicators") or []:
                 level = ind.get("level")
                 if level in ("below", "missing"):
-                    label = _fields.get(ind["id"]).label(self.lang) if ind["id"] in _fields.catalogue() else ind["id"]
+                    label = ind.get("label") or self._field_label(ind["id"])
+                    detail = ind.get("detail") or self._level(level)
                     items.append(("major" if level == "below" else "minor",
-                                  self.tr("Guideline: %1 — %2").replace("%1", label).replace("%2", self._level(level))))
+                                  self.tr("Guideline: %1 — %2").replace("%1", label).replace("%2", detail)))
             for t in gl.get("banned_technologies") or []:
-                label = _fields.get(t).label(self.lang) if t in _fields.catalogue() else t
-                items.append(("critical", self.tr("Banned technology in use: %1").replace("%1", label)))
+                items.append(("critical", self.tr("Banned technology in use: %1").replace("%1", self._field_label(t))))
         ec = result.get("energy_carbon")
         if ec:
             for c in ec.get("checks") or []:
                 if c.get("status") in ("fail", "missing"):
-                    text = c.get("message") or c.get("detail") or c.get("id")
+                    text = f"{c.get('label') or c.get('id')}: {c.get('detail') or c.get('status_label') or ''}"
                     items.append(("major" if c["status"] == "fail" else "minor",
-                                  self.tr("Energy & carbon: %1").replace("%1", str(text))))
+                                  self.tr("Energy & carbon: %1").replace("%1", text)))
         dr = result.get("dross")
         if dr:
             for f in dr.get("findings") or []:
-                items.append((f.get("severity", "major"), f.get("detail") or f.get("id", "")))
+                items.append((f.get("severity", "major"), f.get("detail") or f.get("message") or f.get("id", "")))
+        self._show_modules(result)
         for w in result.get("warnings") or []:
             items.append(("warning", w))
         if not items:
@@ -393,6 +404,36 @@ class ResultsPanel(QScrollArea):
             colour = style.SEVERITY_COLOURS.get(sev, style.MUTED)
             html.append(f"<p style='margin:0 0 6px 0'><span style='color:{colour}'>●</span>&nbsp;{_esc(text)}</p>")
         self.findings_label.setText("".join(html))
+
+    def _field_label(self, fid: str) -> str:
+        return _fields.get(fid).label(self.lang) if fid in _fields.catalogue() else fid
+
+    def _show_modules(self, result: dict[str, Any]) -> None:
+        """One line per module that applies: guideline levels, energy checks, dross compliance."""
+        lines = []
+        gl = result.get("guideline")
+        if gl and gl.get("level_counts"):
+            c = gl["level_counts"]
+            lines.append("<b>" + self.tr("Guideline") + "</b>&nbsp; " + self.tr(
+                "advanced %1 · compliant %2 · below %3 · missing %4").replace("%1", str(c.get("advanced", 0)))
+                .replace("%2", str(c.get("compliant", 0))).replace("%3", str(c.get("below", 0)))
+                .replace("%4", str(c.get("missing", 0))))
+        ec = result.get("energy_carbon")
+        if ec and ec.get("checks"):
+            st = [c.get("status") for c in ec["checks"]]
+            lines.append("<b>" + self.tr("Energy & carbon") + "</b>&nbsp; " + self.tr(
+                "pass %1 · fail %2 · missing %3").replace("%1", str(st.count("pass")))
+                .replace("%2", str(st.count("fail"))).replace("%3", str(st.count("missing"))))
+        dr = result.get("dross")
+        if dr:
+            pct = dr.get("compliance_pct")
+            text = "<b>" + self.tr("Dross") + f"</b>&nbsp; {dr.get('code', '')}"
+            if pct is not None:
+                text += " · " + self.tr("management requirements met %1 %").replace("%1", f"{pct:g}")
+            text += " · " + self.tr("%n finding(s)", "", len(dr.get("findings") or []))
+            lines.append(text)
+        self.modules_label.setText("<br>".join(lines))
+        self.modules_card.setVisible(bool(lines))
 
     def _level(self, level: str) -> str:
         return {"below": self.tr("below the compliant level"), "missing": self.tr("not entered")}.get(level, level)

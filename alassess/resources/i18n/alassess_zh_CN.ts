@@ -71,6 +71,13 @@
     </message>
 </context>
 <context>
+    <name>EntryDialog</name>
+    <message>
+        <source>Ledger entry</source>
+        <translation>台账记录</translation>
+    </message>
+</context>
+<context>
     <name>Form</name>
     <message>
         <source>A critical finding if not met</source>
@@ -124,6 +131,295 @@
     </message>
 </context>
 <context>
+    <name>LabelsDialog</name>
+    <message>
+        <source>Hazardous-waste labels</source>
+        <translation>危险废物标签</translation>
+    </message>
+    <message>
+        <source>Warning sign</source>
+        <translation>警告标志</translation>
+    </message>
+    <message>
+        <source>Storage zone sign</source>
+        <translation>贮存分区标志</translation>
+    </message>
+    <message>
+        <source>Facility sign</source>
+        <translation>设施标志</translation>
+    </message>
+    <message>
+        <source>Labels and signs</source>
+        <translation>标签与标志</translation>
+    </message>
+    <message>
+        <source>Primary dross (white)</source>
+        <translation>一次铝灰（白灰）</translation>
+    </message>
+    <message>
+        <source>Secondary dross (black)</source>
+        <translation>二次铝灰（黑灰）</translation>
+    </message>
+    <message>
+        <source>e.g. 1.2</source>
+        <translation>如 1.2</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>for the label size (HJ 1276)</source>
+        <translation>用于确定标签尺寸（HJ 1276）</translation>
+    </message>
+    <message>
+        <source>storage</source>
+        <translation>贮存</translation>
+    </message>
+    <message>
+        <source>utilisation</source>
+        <translation>利用</translation>
+    </message>
+    <message>
+        <source>disposal</source>
+        <translation>处置</translation>
+    </message>
+    <message>
+        <source>horizontal</source>
+        <translation>横版</translation>
+    </message>
+    <message>
+        <source>vertical</source>
+        <translation>竖版</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>种类</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>纸张</translation>
+    </message>
+    <message>
+        <source>Dross</source>
+        <translation>铝灰</translation>
+    </message>
+    <message>
+        <source>Weight (t)</source>
+        <translation>废物重量（t）</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>产生日期</translation>
+    </message>
+    <message>
+        <source>Container volume (L)</source>
+        <translation>容器容积（L）</translation>
+    </message>
+    <message>
+        <source>Facility</source>
+        <translation>设施类型</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>版式</translation>
+    </message>
+    <message>
+        <source>Facility code</source>
+        <translation>设施编码</translation>
+    </message>
+    <message>
+        <source>Waste name</source>
+        <translation>废物名称</translation>
+    </message>
+    <message>
+        <source>Main components</source>
+        <translation>主要成分</translation>
+    </message>
+    <message>
+        <source>Harmful components</source>
+        <translation>有害成分</translation>
+    </message>
+    <message>
+        <source>Precautions</source>
+        <translation>注意事项</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>（默认）</translation>
+    </message>
+    <message>
+        <source>Print at 100 % (actual size), never “fit to page”: the sheet carries a scale bar to check. Printing or saving reserves the serial numbers.</source>
+        <translation>请按 100%（实际尺寸）打印，切勿“适合页面”；纸上有比例尺可供核对。打印或保存时将占用顺序号。</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>保存 PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 × %2 mm, %3 per sheet on %4, %n sheet(s)</source>
+        <translation><numerusform>%1 × %2 mm，每张 %4 纸 %3 个，共 %n 张</numerusform></translation>
+    </message>
+    <message>
+        <source>tiled over %1 sheets each</source>
+        <translation>每个分 %1 张拼接</translation>
+    </message>
+    <message>
+        <source>Save labels</source>
+        <translation>保存标签</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
+    </message>
+    <message>
+        <source>Serials %1–%2</source>
+        <translation>顺序号 %1–%2</translation>
+    </message>
+    <message>
+        <source>Print labels</source>
+        <translation>打印标签</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>已发送到打印机。</translation>
+    </message>
+</context>
+<context>
+    <name>Ledger</name>
+    <message>
+        <source>primary</source>
+        <translation>一次铝灰</translation>
+    </message>
+    <message>
+        <source>secondary</source>
+        <translation>二次铝灰</translation>
+    </message>
+    <message>
+        <source>generated</source>
+        <translation>产生</translation>
+    </message>
+    <message>
+        <source>used in-plant</source>
+        <translation>自行利用</translation>
+    </message>
+    <message>
+        <source>transferred</source>
+        <translation>转移</translation>
+    </message>
+    <message>
+        <source>disposed</source>
+        <translation>处置</translation>
+    </message>
+    <message>
+        <source>adjustment</source>
+        <translation>调整</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerPage</name>
+    <message>
+        <source>The plant's dross ledger for %1 and its licensed receivers. Each row is checked before it is stored; a spreadsheet is imported only when every row is valid.</source>
+        <translation>本企业 %1 年的铝灰台账与持证接收单位。每条记录保存前都会校验；表格文件只有在每一行都有效时才会导入。</translation>
+    </message>
+    <message>
+        <source>Licensed receivers</source>
+        <translation>持证接收单位</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>新增…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Ledger %1</source>
+        <translation>%1 年台账</translation>
+    </message>
+    <message>
+        <source>Import Excel/CSV…</source>
+        <translation>导入 Excel/CSV…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation><numerusform>%n 条</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation><numerusform>……另有 %n 条</numerusform></translation>
+    </message>
+    <message>
+        <source>Entry added.</source>
+        <translation>已新增记录。</translation>
+    </message>
+    <message>
+        <source>Entry changed.</source>
+        <translation>已修改记录。</translation>
+    </message>
+    <message>
+        <source>Delete the ledger entry of %1?</source>
+        <translation>删除 %1 的台账记录？</translation>
+    </message>
+    <message>
+        <source>Entry deleted.</source>
+        <translation>已删除记录。</translation>
+    </message>
+    <message>
+        <source>Import a ledger</source>
+        <translation>导入台账</translation>
+    </message>
+    <message>
+        <source>Spreadsheet (*.xlsx *.xls *.csv)</source>
+        <translation>表格文件 (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message>
+        <source>%1 rows read: %2 added, %3 already stored.</source>
+        <translation>读取 %1 行：新增 %2 行，%3 行已存在。</translation>
+    </message>
+    <message>
+        <source>Receiver saved.</source>
+        <translation>已保存接收单位。</translation>
+    </message>
+    <message>
+        <source>Delete the receiver %1?</source>
+        <translation>删除接收单位 %1？</translation>
+    </message>
+    <message>
+        <source>Receiver deleted.</source>
+        <translation>已删除接收单位。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Aluminium plant assessment</source>
@@ -168,6 +464,14 @@
     <message>
         <source>Verify a report…</source>
         <translation>核验报告…</translation>
+    </message>
+    <message>
+        <source>Print labels…</source>
+        <translation>打印标签…</translation>
+    </message>
+    <message>
+        <source>Hazardous-waste labels and signs at true size</source>
+        <translation>按实际尺寸打印危险废物标签与标志</translation>
     </message>
     <message>
         <source>Mark as final</source>
@@ -383,6 +687,56 @@
     </message>
 </context>
 <context>
+    <name>ReceiverDialog</name>
+    <message>
+        <source>Licensed receiver</source>
+        <translation>持证接收单位</translation>
+    </message>
+    <message>
+        <source>Receiver</source>
+        <translation>接收单位</translation>
+    </message>
+    <message>
+        <source>Licence number</source>
+        <translation>许可证编号</translation>
+    </message>
+    <message>
+        <source>Licensed codes</source>
+        <translation>经营范围（代码）</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>有效期起</translation>
+    </message>
+    <message>
+        <source>Valid to</source>
+        <translation>有效期止</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiverModel</name>
+    <message>
+        <source>Receiver</source>
+        <translation>接收单位</translation>
+    </message>
+    <message>
+        <source>Licence number</source>
+        <translation>许可证编号</translation>
+    </message>
+    <message>
+        <source>Licensed codes</source>
+        <translation>经营范围（代码）</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>有效期起</translation>
+    </message>
+    <message>
+        <source>Valid to</source>
+        <translation>有效期止</translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
         <source>Report</source>
@@ -512,6 +866,10 @@
         <translation>距下一等级</translation>
     </message>
     <message>
+        <source>Other modules</source>
+        <translation>其他评价模块</translation>
+    </message>
+    <message>
         <source>Findings</source>
         <translation>问题与提示</translation>
     </message>
@@ -578,6 +936,34 @@
     <message>
         <source>No findings.</source>
         <translation>没有问题。</translation>
+    </message>
+    <message>
+        <source>Guideline</source>
+        <translation>导则指标</translation>
+    </message>
+    <message>
+        <source>advanced %1 · compliant %2 · below %3 · missing %4</source>
+        <translation>先进 %1 · 达标 %2 · 未达标 %3 · 缺失 %4</translation>
+    </message>
+    <message>
+        <source>Energy &amp; carbon</source>
+        <translation>节能降碳</translation>
+    </message>
+    <message>
+        <source>pass %1 · fail %2 · missing %3</source>
+        <translation>通过 %1 · 不通过 %2 · 缺失 %3</translation>
+    </message>
+    <message>
+        <source>Dross</source>
+        <translation>铝灰</translation>
+    </message>
+    <message>
+        <source>management requirements met %1 %</source>
+        <translation>管理要求满足 %1%</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation><numerusform>%n 个问题</numerusform></translation>
     </message>
     <message>
         <source>below the compliant level</source>

@@ -3,7 +3,8 @@
     python docs/screenshots.py [--out docs/screenshots] [--lang zh|en|both]
 
 Everything happens in a temporary home folder (database, settings, signing identity), so the
-user's own data are never touched. Writes welcome, main, dross, report and verify PNGs per language.
+user's own data are never touched. Writes welcome, main, dross, ledger, labels, report and verify PNGs
+per language.
 """
 
 from __future__ import annotations
@@ -78,6 +79,16 @@ def shoot(lang: str, folder: Path, out: Path) -> None:
     save(w, "main")
     form.setCurrentIndex(form.page_of("dross.production_t"))
     save(w, "dross")
+    form.setCurrentWidget(form.ledger_page)
+    save(w, "ledger")
+
+    from alassess.ui.labels_dialog import LabelsDialog
+
+    labels = LabelsDialog(db, w.session.info["plant_id"], lang, w)
+    labels.resize(1120, 820)
+    labels.show()
+    save(labels, "labels")
+    labels.close()
 
     # report dialog with an identity ready
     ident = folder / "data" / "identities"

@@ -256,3 +256,19 @@ def test_mark_final_and_back(window, qtbot, demo_copy):
     assert window.session.info["status"] == "final" and window.act_final.text() == "Reopen as draft"
     window.act_final.trigger()
     assert window.session.info["status"] == "draft"
+
+
+def test_edits_are_saved_without_being_asked(window, qtbot, demo_copy):
+    """Every edit reaches the disk by itself once the typing pauses; the status bar says so."""
+    aid = find_assessment(demo_copy, "alumina", "2025")
+    form = open_assessment(window, qtbot, aid)
+    retype(qtbot, form.editor_for("values.red_mud_utilization_pct"), "55")
+    assert "Saving" in window.save_label.text() or "saved" in window.save_label.text()
+    qtbot.waitUntil(lambda: stored_values(demo_copy, aid).get("red_mud_utilization_pct") == Decimal(55),
+                    timeout=5000)
+    qtbot.waitUntil(lambda: "All changes saved" in window.save_label.text(), timeout=5000)
+
+
+def test_opens_the_latest_period_of_the_first_plant(window):
+    assert window.session.assessment.period == "2025"
+    assert window.session.assessment.plant.name == window.tree.visible_labels()[0]

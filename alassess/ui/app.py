@@ -75,7 +75,6 @@ def create_app(argv: list[str] | None = None) -> QApplication:
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("AlAssess")
     app.setOrganizationName("AlAssess")
-    app.setApplicationDisplayName("AlAssess")
     style.apply(app)
     return app
 

@@ -169,10 +169,13 @@ class AssessmentTree(QWidget):
         return it.parent().data(ID_ROLE)
 
     def first_assessment(self) -> int | None:
-        for (kind, ident) in self._items:
-            if kind == "assessment":
-                return ident
-        return None
+        """The latest period of the first plant in the list."""
+        if self.model.rowCount() == 0:
+            return None
+        plant = self.model.item(0, 0)
+        if plant.rowCount() == 0:
+            return None
+        return plant.child(plant.rowCount() - 1, 0).data(ID_ROLE)
 
     def visible_labels(self) -> list[str]:
         out = []

@@ -74,15 +74,17 @@ def keystroke_to_grade(db: Path, folder: Path, keystrokes: int = 200) -> tuple[f
     QTest.keyClick(editor, Qt.Key.Key_Backspace)
     app.processEvents()
     samples = []
+    cpu = []
     seen = set()
     # alternately type a digit and delete it: "7" → 7 %, "" → missing; the index changes each time
     for i in range(keystrokes):
         key = Qt.Key.Key_7 if i % 2 == 0 else Qt.Key.Key_Backspace
         before = w.results.index_label.text()
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.thread_time()
         QTest.keyClick(editor, key)
         app.processEvents()  # the event loop repaints what changed: index, grade, bars, gap
         samples.append(time.perf_counter() - t0)
+        cpu.append(time.thread_time() - c0)
         after = w.results.index_label.text()
         if after == before:
             raise RuntimeError("the results panel did not change")
@@ -91,7 +93,7 @@ def keystroke_to_grade(db: Path, folder: Path, keystrokes: int = 200) -> tuple[f
     w.close()
     samples.sort()
     p95 = samples[int(len(samples) * 0.95) - 1]
-    return p95, statistics.median(samples), samples[-1]
+    return p95, statistics.median(samples), samples[-1], statistics.median(cpu)
 
 
 def run() -> list[Figure]:
@@ -105,9 +107,10 @@ def run() -> list[Figure]:
         t_new, _ = cold_start(new, folder, repeat=1, extra=("--demo",))
         figs.append(Figure("gui: first start with --demo on a new database", t_new, 3.0, "s", "gui",
                            "includes writing the demo data; budget: the hidden check's 'within seconds'"))
-        p95, med, worst = keystroke_to_grade(db, folder)
+        p95, med, worst, cpu = keystroke_to_grade(db, folder)
         figs.append(Figure("gui: keystroke to refreshed grade (median)", med * 1000, 16, "ms", "gui",
-                           "200 keystrokes in an indicator field, offscreen"))
+                           f"200 keystrokes in an indicator field, offscreen; UI-thread CPU time {cpu * 1000:.2f} ms "
+                           "(the part other processes on the machine cannot inflate)"))
         figs.append(Figure("gui: keystroke to refreshed grade (95th percentile)", p95 * 1000, 16, "ms", "gui",
                            f"worst {worst * 1000:.2f} ms over 200 keystrokes"))
     return figs

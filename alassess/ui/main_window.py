@@ -308,13 +308,18 @@ class MainWindow(QMainWindow):
         self.act_settings = self._action(self.tr("Settings…"), self.open_settings, "Ctrl+,")
         self.act_quit = self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.act_about = self._action(self.tr("About AlAssess"), self.about)
-        self.act_undo = self.undo_group.createUndoAction(self, self.tr("Undo"))
-        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.act_redo = self.undo_group.createRedoAction(self, self.tr("Redo"))
-        self.act_redo.setShortcut(QKeySequence.StandardKey.Redo)
+        # fixed texts (what would be undone is in the tooltip): the toolbar never re-lays itself out
+        # while the user types
+        self.act_undo = self._action(self.tr("Undo"), self.undo_group.undo, QKeySequence.StandardKey.Undo)
+        self.act_redo = self._action(self.tr("Redo"), self.undo_group.redo, QKeySequence.StandardKey.Redo)
+        self.act_undo.setEnabled(self.undo_group.canUndo())
+        self.act_redo.setEnabled(self.undo_group.canRedo())
+        self.undo_group.canUndoChanged.connect(self.act_undo.setEnabled)
+        self.undo_group.canRedoChanged.connect(self.act_redo.setEnabled)
+        self.undo_group.undoTextChanged.connect(lambda t: self.act_undo.setToolTip(t))
+        self.undo_group.redoTextChanged.connect(lambda t: self.act_redo.setToolTip(t))
         for a in (self.act_undo, self.act_redo):
             self.addAction(a)
-            self._actions.append(a)
 
     def _make_menus(self) -> None:
         mb = self.menuBar()
@@ -419,7 +424,7 @@ class MainWindow(QMainWindow):
     def _evaluated(self, result: dict[str, Any] | None) -> None:
         if self.session is None:
             return
-        self.results.show_result(result, self.session.eval_error)
+        self.results.show_result(result, self.session.eval_error, typing=self.session.typing)
         self._tree_timer.start()  # the tree follows once the typing pauses
 
     def _update_tree_grade(self) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
@@ -285,11 +285,43 @@ class ResultsPanel(QScrollArea):
         lay.addWidget(self.findings_card)
         lay.addStretch(1)
         self.result: dict[str, Any] | None = None
+        self._pending_text: tuple[dict[str, Any] | None, str | None] = (None, None)
+        self._text_timer = QTimer(self)
+        self._text_timer.setSingleShot(True)
+        self._text_timer.setInterval(150)
+        self._text_timer.timeout.connect(self._show_text)
 
     # ---- showing a result ---------------------------------------------------------------------
 
-    def show_result(self, result: dict[str, Any] | None, error: str | None = None) -> None:
+    def show_result(self, result: dict[str, Any] | None, error: str | None = None, *, typing: bool = False) -> None:
+        """Show a result. While the user types, the score card and the bars follow each keystroke and the
+        text cards (gap, other modules, findings) follow once the typing pauses (~0.15 s)."""
         self.result = result
+        self._pending_text = (result, error)
+        if typing:
+            self._show_numbers(result)
+            self._text_timer.start()
+            return
+        self._text_timer.stop()
+        self._show_numbers(result)
+        self._show_text()
+
+    def flush_text(self) -> None:
+        """Bring the text cards up to date now."""
+        if self._text_timer.isActive():
+            self._text_timer.stop()
+            self._show_text()
+
+    def _show_text(self) -> None:
+        result, error = self._pending_text
+        ce = (result or {}).get("circular_economy")
+        if ce:
+            self._show_gap(ce)
+        else:
+            self.gap_card.hide()
+        self._show_findings(result, ce, error)
+
+    def _show_numbers(self, result: dict[str, Any] | None) -> None:
         ce = (result or {}).get("circular_economy")
         if ce:
             self.score_card.show()
@@ -307,12 +339,9 @@ class ResultsPanel(QScrollArea):
                 self.requirements_label.setText(self.tr("✗ Basic requirements not met: %n", "", n))
                 _set_style(self.requirements_label, f"color: {style.ERROR}")
             self.bars.set_data(ce.get("indicators") or [], self.lang)
-            self._show_gap(ce)
         else:
             self.score_card.hide()
             self.bars_card.hide()
-            self.gap_card.hide()
-        self._show_findings(result, ce, error)
 
     def _show_gap(self, ce: dict[str, Any]) -> None:
         ng = ce.get("next_grade")
@@ -439,6 +468,7 @@ class ResultsPanel(QScrollArea):
         return {"below": self.tr("below the compliant level"), "missing": self.tr("not entered")}.get(level, level)
 
     def findings_text(self) -> str:
+        self.flush_text()
         return self.findings_label.text()
 
 

@@ -74,6 +74,7 @@ class Session(QObject):
         self.undo_stack = QUndoStack(self)
         self.result: dict[str, Any] | None = None
         self.eval_error: str | None = None
+        self.typing = False
         self._pending: dict[int, dict[str, Any]] = {}
         saver.failed.connect(self._on_failed)
         self.reload()
@@ -81,6 +82,7 @@ class Session(QObject):
     # ---- state --------------------------------------------------------------------------------
 
     def reload(self) -> None:
+        self.typing = False
         self.saver.flush()
         self.info = self.editor.info(self.id)
         self.assessment = self.editor.load(self.id)
@@ -195,6 +197,7 @@ class Session(QObject):
 
     def _apply(self, mapping: dict[str, Any], skip: str | None) -> None:
         """Put values into memory and the save queue (called by the undo commands)."""
+        self.typing = skip is not None  # a keystroke (not an undo or a reload): the panel may defer text
         a = self.assessment
         values: dict[str, Any] = {}
         jobs = []

@@ -193,3 +193,25 @@ def test_labels_bad_input_is_shown(labels_dialog):
     dlg.weight.setText("abc")
     assert not dlg.update_preview()
     assert "✗" in dlg.result.text() and "abc" in dlg.result.text()
+
+
+def test_dross_values_typed_in_the_form_re_evaluate_the_dross_findings(ledger_page, qtbot):
+    from tests.gui_fixtures import type_text
+
+    w, _page = ledger_page
+    form = w.page.form
+    form.setCurrentIndex(form.page_of("dross.production_t"))
+    assert "above" not in w.results.findings_text()
+    editor = form.editor_for("dross.production_t")
+    editor.setFocus()
+    editor.selectAll()
+    type_text(qtbot, editor, "10000")  # far less aluminium: the ledger's dross is then far above expected
+    assert "above the expected" in w.results.findings_text()
+    # an indicator typed afterwards keeps the dross part as it is
+    form.setCurrentIndex(form.page_of("values.cell_current_ka"))
+    cell = form.editor_for("values.cell_current_ka")
+    cell.setFocus()
+    cell.selectAll()
+    type_text(qtbot, cell, "450")
+    assert "above the expected" in w.results.findings_text()
+    assert w.session.result["dross"] is not None

@@ -75,7 +75,8 @@ class Session(QObject):
         self.result: dict[str, Any] | None = None
         self.eval_error: str | None = None
         self.typing = False
-        self._pending: dict[int, dict[str, Any]] = {}
+        self._dross_dirty = True  # the dross part of the result must be recomputed
+        self._result_lang = lang
         saver.failed.connect(self._on_failed)
         self.reload()
 
@@ -83,6 +84,7 @@ class Session(QObject):
 
     def reload(self) -> None:
         self.typing = False
+        self._dross_dirty = True
         self.saver.flush()
         self.info = self.editor.info(self.id)
         self.assessment = self.editor.load(self.id)
@@ -198,6 +200,8 @@ class Session(QObject):
     def _apply(self, mapping: dict[str, Any], skip: str | None) -> None:
         """Put values into memory and the save queue (called by the undo commands)."""
         self.typing = skip is not None  # a keystroke (not an undo or a reload): the panel may defer text
+        if any(not b.startswith(("values.", "assessor.")) for b in mapping):
+            self._dross_dirty = True  # dross values, checklist or plant details feed the dross evaluation
         a = self.assessment
         values: dict[str, Any] = {}
         jobs = []
@@ -262,8 +266,12 @@ class Session(QObject):
     def evaluate(self) -> dict[str, Any] | None:
         from alassess.services import scoring
 
+        reuse = self.result if not self._dross_dirty and self.result is not None and self._result_lang == self.lang \
+            else None
         try:
-            self.result = scoring.evaluate(self.assessment, self.lang)
+            self.result = scoring.evaluate(self.assessment, self.lang, reuse_dross=reuse)
+            self._dross_dirty = False
+            self._result_lang = self.lang
             self.eval_error = None
         except AlAssessError as exc:
             self.result = None

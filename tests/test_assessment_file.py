@@ -1,4 +1,4 @@
-"""The assessment file (DOMAIN §8): every malformed file is one clear error naming the field."""
+"""The assessment file: every malformed file is one clear error naming the field."""
 
 import json
 

@@ -1,4 +1,4 @@
-"""Circular-economy scoring (DOMAIN §2.3), checked against numbers worked out by hand."""
+"""Circular-economy scoring (001 §六–§八), checked against numbers worked out by hand."""
 
 from decimal import Decimal
 from fractions import Fraction

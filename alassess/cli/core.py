@@ -22,7 +22,7 @@ def db_path(args: argparse.Namespace) -> Path:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("score", help="score an assessment file (DOMAIN §8) / 评分")
+    p = sub.add_parser("score", help="score an assessment file / 评分")
     p.add_argument("file", type=Path)
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(func=cmd_score)

@@ -1,4 +1,4 @@
-"""The assessment: one plant, one period, one assessor, the entered values (DOMAIN §1, §8).
+"""The assessment: one plant, one period, one assessor, the entered values (the interchange file).
 
 ``parse_assessment`` validates a decoded assessment file (a dict) and returns an
 :class:`Assessment`, or raises one :class:`InputError` naming the field and the fix.
@@ -25,7 +25,7 @@ from alassess.domain.numbers import parse_number
 
 FORMAT = "alassess.assessment"
 VERSION = 1
-FORMS_TOLERANCE = Fraction(1, 100)  # output and consumption forms must agree within 1 % (DOMAIN §2.2)
+FORMS_TOLERANCE = Fraction(1, 100)  # output and consumption forms must agree within 1 %
 _PERIOD = re.compile(r"^\d{4}$")
 
 
@@ -260,6 +260,8 @@ def parse_dross(obj: Any) -> dict[str, Any] | None:
         codes = []
         for j, c in enumerate(rec["codes"] or []):
             c = _typed(c, "text", f"{where}.codes[{j + 1}]")
+            if c is None:
+                raise InputError("expected_text", f"{where}.codes[{j + 1}]", value="null")
             if not CODE_RE.match(c):
                 raise InputError("bad_choice", f"{where}.codes[{j + 1}]", value=c, choices="321-024-48/321-026-48/…")
             codes.append(c)
@@ -344,7 +346,7 @@ def _jsonable(v: Any) -> Any:
 
 
 def to_document(a: Assessment) -> dict[str, Any]:
-    """The interchange dict of DOMAIN §8 (JSON-ready)."""
+    """The interchange dict of the assessment file (JSON-ready)."""
     plant = {"name": a.plant.name, "credit_code": a.plant.credit_code, "sector": a.plant.sector,
              "region": a.plant.region, "key_region": a.plant.key_region}
     for k in ("address", "contact", "phone"):

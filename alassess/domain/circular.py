@@ -1,4 +1,4 @@
-"""Circular-economy performance evaluation: index, grade and the gap to the next grade (DOMAIN §2.3).
+"""Circular-economy performance evaluation: index, grade and the gap to the next grade (001 §六–§八; weights an application default).
 
 Exact arithmetic throughout (``fractions.Fraction``): an index of exactly 89.995 rounds half-up to
 90.00 and grades 5A. Scores shown to the user are rounded only at the edge.
@@ -304,7 +304,7 @@ def _num(v: Fraction | Decimal | None, places: int = 4) -> float | None:
 
 
 def to_json(r: CircularResult | None, lang: str = "en") -> dict[str, Any] | None:
-    """The ``circular_economy`` object of ``alassess score --json`` (DOMAIN §8)."""
+    """The ``circular_economy`` object of ``alassess score --json``."""
     if r is None:
         return None
     ng = r.next_grade

@@ -1,4 +1,4 @@
-"""The field catalogue: every value an assessor can enter (DOMAIN §2–§4).
+"""The field catalogue: every value an assessor can enter (001 表2–表3, 000 表1, 003).
 
 Loaded from ``resources/standards/fields.json``. Each field knows its labels, unit, kind, valid
 range, the sectors it applies to, the clause its hint cites, and — for indicators entered in

@@ -23,6 +23,9 @@ _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 _PLAIN = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 
 
+MAX_EXPONENT = 60  # |exponent| of any number accepted; real quantities stay far inside it
+
+
 def normalise_text(raw: str) -> str:
     """Full-width to ASCII, spaces removed."""
     return _SPACES.sub("", raw.translate(_FULL_WIDTH))
@@ -39,18 +42,18 @@ def parse_number(raw: object, field: str | None = None, *, percent: bool = False
     if isinstance(raw, bool):
         raise InputError("expected_number", field, value=str(raw).lower())
     if isinstance(raw, int):
-        return Decimal(raw)
+        return _in_range(Decimal(raw), field, raw)
     if isinstance(raw, float):
         if not math.isfinite(raw):
             raise InputError("not_finite", field)
         # repr() gives the shortest decimal that round-trips: the number the person typed.
-        return Decimal(repr(raw))
+        return _in_range(Decimal(repr(raw)), field, raw)
     if isinstance(raw, Decimal):
         if not raw.is_finite():
             raise InputError("not_finite", field)
-        return raw
+        return _in_range(raw, field, raw)
     if isinstance(raw, Fraction):
-        return Decimal(raw.numerator) / Decimal(raw.denominator)
+        return _in_range(Decimal(raw.numerator) / Decimal(raw.denominator), field, raw)
     if not isinstance(raw, str):
         raise InputError("expected_number", field, value=repr(raw))
     text = normalise_text(raw)
@@ -76,6 +79,14 @@ def parse_number(raw: object, field: str | None = None, *, percent: bool = False
         raise InputError("not_a_number", field, value=raw.strip()) from None
     if not value.is_finite():
         raise InputError("not_finite", field)
+    return _in_range(value, field, raw.strip())
+
+
+def _in_range(value: Decimal, field: str | None, raw: object) -> Decimal:
+    # 1e-999999999 is a valid Decimal, but no quantity is like it, and exact arithmetic on it (a
+    # Fraction with a billion-digit denominator) would never finish
+    if value and not -MAX_EXPONENT <= value.adjusted() <= MAX_EXPONENT:
+        raise InputError("number_out_of_range", field, value=str(raw)[:40])
     return value
 
 

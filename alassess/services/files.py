@@ -1,4 +1,4 @@
-"""Reading and writing assessment files (DOMAIN §8)."""
+"""Reading and writing assessment files (the format in README, "The assessment file")."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Scoring an assessment across every module that applies to its sector (DOMAIN §8 output)."""
+"""Scoring an assessment across every module that applies to its sector (the object `alassess score --json` prints)."""
 
 from __future__ import annotations
 

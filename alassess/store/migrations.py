@@ -239,3 +239,74 @@ def _v5_issued_reports(db: sqlite_utils.Database) -> None:
             created_at TEXT NOT NULL
         )""")
     db.execute("CREATE INDEX issued_reports_assessment ON issued_reports(assessment_id)")
+
+
+@migration(4)
+def _v4_reliability(db: sqlite_utils.Database) -> None:
+    """Audit log (hash-chained, append-only), attachments, bundle exchanges, the database's identity;
+    signed assessments become read-only in the database itself (triggers)."""
+    import uuid
+
+    from alassess.store import audit
+
+    db.execute("CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    db.execute("INSERT INTO store_meta (key, value) VALUES ('database_id', ?)", [str(uuid.uuid4())])
+    db.execute("""
+        CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            who TEXT NOT NULL,
+            assessment_id INTEGER,
+            field TEXT NOT NULL,
+            old TEXT,
+            new TEXT,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX audit_log_assessment ON audit_log(assessment_id, id)")
+    for action in ("UPDATE", "DELETE"):
+        db.execute(f"""
+            CREATE TRIGGER audit_log_no_{action.lower()} BEFORE {action} ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""")
+    db.execute("""
+        CREATE TABLE attachments (
+            id INTEGER PRIMARY KEY,
+            assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+            field_id TEXT,
+            file_name TEXT NOT NULL,
+            media_type TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            added_at TEXT NOT NULL,
+            added_by TEXT NOT NULL
+        )""")
+    db.execute("CREATE UNIQUE INDEX attachments_unique ON attachments(assessment_id, ifnull(field_id, ''), sha256)")
+    db.execute("""
+        CREATE TABLE bundle_exchanges (
+            id INTEGER PRIMARY KEY,
+            assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+            direction TEXT NOT NULL CHECK (direction IN ('export', 'import')),
+            content_sha256 TEXT NOT NULL,
+            bundle_sha256 TEXT NOT NULL DEFAULT '',
+            origin_db TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL,
+            who TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX bundle_exchanges_assessment ON bundle_exchanges(assessment_id)")
+    signed = "'assessment is signed: amend it to create a new revision'"
+    for action, ref in (("INSERT", "NEW"), ("UPDATE", "OLD"), ("DELETE", "OLD")):
+        db.execute(f"""
+            CREATE TRIGGER field_values_signed_{action.lower()} BEFORE {action} ON field_values
+            WHEN (SELECT status FROM assessments WHERE id = {ref}.assessment_id) = 'signed'
+            BEGIN SELECT RAISE(ABORT, {signed}); END""")
+    for action, ref in (("INSERT", "NEW"), ("DELETE", "OLD")):
+        db.execute(f"""
+            CREATE TRIGGER attachments_signed_{action.lower()} BEFORE {action} ON attachments
+            WHEN (SELECT status FROM assessments WHERE id = {ref}.assessment_id) = 'signed'
+            BEGIN SELECT RAISE(ABORT, {signed}); END""")
+    for action in ("UPDATE", "DELETE"):
+        db.execute(f"""
+            CREATE TRIGGER assessments_signed_{action.lower()} BEFORE {action} ON assessments
+            WHEN OLD.status = 'signed'
+            BEGIN SELECT RAISE(ABORT, {signed}); END""")
+    audit.baseline(db, "(schema upgrade 4)")

@@ -2,6 +2,8 @@
 
 Every write is its own short transaction (``with transaction(db)``), so an edit acknowledged to
 the user is on disk. Values are stored one row per field with the unit and the time of change.
+Every change to an assessment is also written to the audit log (:mod:`alassess.store.audit`) in the
+same transaction; ``who`` names the person making it (default: see ``audit.actor``).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import sqlite_utils
 from alassess.domain import fields as _fields
 from alassess.domain.assessment import DROSS_KEYS, Assessment, Assessor, Plant
 from alassess.domain.errors import NotFoundError, StateError
+from alassess.store import audit
 
 DROSS_PREFIX = "dross."
 DROSS_REQ_PREFIX = "dross.req."
@@ -173,14 +176,20 @@ def find_assessment(db: sqlite_utils.Database, plant_id: int, period: str) -> As
 
 
 def create_assessment(db: sqlite_utils.Database, plant_id: int, period: str, assessor: Assessor,
-                      *, revision: int = 1, parent_id: int | None = None) -> int:
+                      *, revision: int = 1, parent_id: int | None = None, who: str | None = None) -> int:
     with transaction(db):
         get_plant(db, plant_id)
         ts = now()
-        return db["assessments"].insert({
+        aid = db["assessments"].insert({
             "plant_id": plant_id, "period": period, "assessor_name": assessor.name,
             "assessor_organisation": assessor.organisation, "status": "draft", "revision": revision,
             "parent_id": parent_id, "created_at": ts, "updated_at": ts, "signed_at": None}).last_pk
+        audit.record(db, aid, "@created", None, audit.created_text(plant_id, period, revision, parent_id), who=who)
+        audit.record(db, aid, "@status", None, "draft", who=who)
+        for key, value in (("@assessor_name", assessor.name), ("@assessor_organisation", assessor.organisation)):
+            if value:
+                audit.record(db, aid, key, None, value, who=who)
+        return aid
 
 
 def ensure_editable(db: sqlite_utils.Database, assessment_id: int) -> AssessmentRow:
@@ -190,11 +199,17 @@ def ensure_editable(db: sqlite_utils.Database, assessment_id: int) -> Assessment
     return row
 
 
-def set_value(db: sqlite_utils.Database, assessment_id: int, field_id: str, value: Any) -> None:
-    """Store one validated value (``None`` deletes it). One transaction per edit."""
+def set_value(db: sqlite_utils.Database, assessment_id: int, field_id: str, value: Any, *,
+              who: str | None = None) -> None:
+    """Store one validated value (``None`` deletes it). One transaction per edit, logged."""
     with transaction(db):
         ensure_editable(db, assessment_id)
         ts = now()
+        found = db.execute("SELECT value FROM field_values WHERE assessment_id = ? AND field_id = ?",
+                           [assessment_id, field_id]).fetchone()
+        old, new = (found[0] if found else None), (None if value is None else encode(value))
+        if old != new:
+            audit.record(db, assessment_id, field_id, old, new, who=who, at=ts)
         if value is None:
             db.execute("DELETE FROM field_values WHERE assessment_id = ? AND field_id = ?", [assessment_id, field_id])
         else:
@@ -211,19 +226,25 @@ def get_values(db: sqlite_utils.Database, assessment_id: int) -> dict[str, Any]:
     return {fid: decode(fid, text) for fid, text in rows}
 
 
-def set_status(db: sqlite_utils.Database, assessment_id: int, status: str) -> None:
+def set_status(db: sqlite_utils.Database, assessment_id: int, status: str, *, who: str | None = None) -> None:
     with transaction(db):
         row = get_row(db, assessment_id)
         if row.status == "signed":
             raise StateError("assessment_signed", None, id=assessment_id)
         ts = now()
+        if status != row.status:
+            audit.record(db, assessment_id, "@status", row.status, status, who=who, at=ts)
         db["assessments"].update(assessment_id, {"status": status, "updated_at": ts,
                                                   "signed_at": ts if status == "signed" else None})
 
 
-def set_assessor(db: sqlite_utils.Database, assessment_id: int, assessor: Assessor) -> None:
+def set_assessor(db: sqlite_utils.Database, assessment_id: int, assessor: Assessor, *, who: str | None = None) -> None:
     with transaction(db):
-        ensure_editable(db, assessment_id)
+        row = ensure_editable(db, assessment_id)
+        for key, old, new in (("@assessor_name", row.assessor_name, assessor.name),
+                              ("@assessor_organisation", row.assessor_organisation, assessor.organisation)):
+            if (old or None) != (new or None):
+                audit.record(db, assessment_id, key, old or None, new or None, who=who)
         db["assessments"].update(assessment_id, {"assessor_name": assessor.name,
                                                   "assessor_organisation": assessor.organisation,
                                                   "updated_at": now()})
@@ -254,7 +275,34 @@ def load_assessment(db: sqlite_utils.Database, assessment_id: int, *, with_ledge
                       assessor=Assessor(row.assessor_name, row.assessor_organisation), values=values, dross=dross)
 
 
-def save_assessment(db: sqlite_utils.Database, a: Assessment) -> tuple[int, bool]:
+def stored_values(a: Assessment) -> dict[str, Any]:
+    """The field rows an assessment is stored as (field id → value), dross keys prefixed.
+
+    The dross section's lists (receivers, ledger, …) are plant-level records, not field rows.
+    """
+    out = dict(a.values)
+    if a.dross is not None:
+        for k, v in a.dross.items():
+            if k == "requirements" or v is None or isinstance(v, (list, dict)):
+                continue
+            out[DROSS_PREFIX + k] = v
+        for rid, v in (a.dross.get("requirements") or {}).items():
+            if v is not None:
+                out[DROSS_REQ_PREFIX + rid] = v
+    return out
+
+
+def replace_values(db: sqlite_utils.Database, assessment_id: int, values: dict[str, Any], *,
+                   who: str | None = None) -> None:
+    """Make the stored values exactly ``values``: fields not in it are removed (each change logged)."""
+    with transaction(db):
+        for fid in sorted(set(get_values(db, assessment_id)) - set(values)):
+            set_value(db, assessment_id, fid, None, who=who)
+        for fid, v in values.items():
+            set_value(db, assessment_id, fid, v, who=who)
+
+
+def save_assessment(db: sqlite_utils.Database, a: Assessment, *, who: str | None = None) -> tuple[int, bool]:
     """Import an assessment: upsert the plant, create or update the draft for its period.
 
     Returns (assessment id, created). All or nothing: one transaction.
@@ -264,30 +312,28 @@ def save_assessment(db: sqlite_utils.Database, a: Assessment) -> tuple[int, bool
         existing = find_assessment(db, plant_id, a.period)
         created = existing is None
         if existing is None:
-            aid = create_assessment(db, plant_id, a.period, a.assessor)
+            aid = create_assessment(db, plant_id, a.period, a.assessor, who=who)
         else:
             aid = existing.id
             ensure_editable(db, aid)
-            set_assessor(db, aid, a.assessor)
-            db.execute("DELETE FROM field_values WHERE assessment_id = ?", [aid])
-        for fid, v in a.values.items():
-            set_value(db, aid, fid, v)
+            set_assessor(db, aid, a.assessor, who=who)
+        replace_values(db, aid, stored_values(a), who=who)
         if a.dross is not None:
-            for k, v in a.dross.items():
-                if k in ("requirements", "receivers", "ledger", "filings") or v is None:
-                    continue
-                set_value(db, aid, DROSS_PREFIX + k, v)
-            for rid, v in (a.dross.get("requirements") or {}).items():
-                if v is not None:
-                    set_value(db, aid, DROSS_REQ_PREFIX + rid, v)
-            for r in a.dross.get("receivers") or []:
-                upsert_receiver(db, plant_id, r)
-            add_ledger_entries(db, plant_id, a.dross.get("ledger") or [])
-            from alassess.store import dross as _dross_store
-
-            for f in a.dross.get("filings") or []:
-                _dross_store.upsert_filing(db, plant_id, f)
+            merge_dross_records(db, plant_id, a.dross)
         return aid, created
+
+
+def merge_dross_records(db: sqlite_utils.Database, plant_id: int, dross: dict[str, Any]) -> int:
+    """The plant-level dross records an assessment carries (receivers, ledger, filings): merged into
+    the plant's, never replacing them. Returns how many ledger entries were new."""
+    from alassess.store import dross as _dross_store
+
+    with transaction(db):
+        for r in dross.get("receivers") or []:
+            upsert_receiver(db, plant_id, r)
+        for f in dross.get("filings") or []:
+            _dross_store.upsert_filing(db, plant_id, f)
+        return add_ledger_entries(db, plant_id, dross.get("ledger") or [])
 
 
 # ---- dross receivers and ledger ---------------------------------------------------------------
@@ -377,7 +423,7 @@ def record_report(db: sqlite_utils.Database, assessment_id: int, *, report_id: s
     with transaction(db):
         row = get_row(db, assessment_id)
         if mark_signed and row.status != "signed":
-            set_status(db, assessment_id, "signed")
+            set_status(db, assessment_id, "signed", who=signer or None)
         return db["issued_reports"].insert({
             "assessment_id": assessment_id, "report_id": report_id, "pdf_sha256": pdf_sha256,
             "data_sha256": data_sha256, "lang": lang, "signed": int(mark_signed), "signer": signer,

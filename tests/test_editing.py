@@ -93,13 +93,13 @@ def test_credit_code_and_name_are_checked(ed):
     assert ei.value.key == "required"
 
 
-def test_a_signed_assessment_and_its_plant_are_locked(ed, aid):
+def test_a_signed_assessment_is_locked(ed, aid):
     ed.set_field(aid, "cell_current_ka", "400")
     repo.set_status(ed.db, aid, "signed")
     with pytest.raises(StateError):
         ed.set_field(aid, "cell_current_ka", "500")
     with pytest.raises(StateError):
-        ed.update_plant(ed.info(aid)["plant_id"], "phone", "023-1")
+        ed.set_dross_value(aid, "production_t", "1")
     with pytest.raises(InputError):
         ed.set_status(aid, "signed")  # only a signed report signs
     assert ed.load(aid).values["cell_current_ka"] == 400

@@ -272,3 +272,27 @@ def test_edits_are_saved_without_being_asked(window, qtbot, demo_copy):
 def test_opens_the_latest_period_of_the_first_plant(window):
     assert window.session.assessment.period == "2025"
     assert window.session.assessment.plant.name == window.tree.visible_labels()[0]
+
+
+def test_amend_a_signed_assessment(app, qtbot, demo_copy):
+    from alassess.services import records
+
+    aid = find_assessment(demo_copy, "alumina", "2024")
+    db = open_db(demo_copy)
+    repo.set_status(db, aid, "signed")
+    db.conn.close()
+    w = open_window(qtbot, demo_copy)
+    open_assessment(w, qtbot, aid)
+    assert w.act_amend.isEnabled() and w.page.amend_button.isVisibleTo(w.page)
+    w.confirm = lambda _text: True
+    w.page.amend_button.click()
+    assert w.session.id != aid and not w.session.readonly and w.session.info["revision"] == 2
+    assert w.session.assessment.values == records.load(demo_copy, aid).values
+    form = w.page.form
+    form.setCurrentIndex(form.page_of("values.red_mud_utilization_pct"))
+    retype(qtbot, form.editor_for("values.red_mud_utilization_pct"), "30")
+    w.saver.flush()
+    assert stored_values(demo_copy, w.session.id)["red_mud_utilization_pct"] == 30
+    assert stored_values(demo_copy, aid)["red_mud_utilization_pct"] == Decimal("10.2")  # the signed one unchanged
+    assert "2024  r2" in w.tree.visible_labels()
+    w.close()

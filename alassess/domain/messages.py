@@ -81,7 +81,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sign_failed": ("签名失败：{reason}", "signing failed: {reason}"),
     # --- gui (interactive edits)
     "plant_exists": ("已有同一企业“{name}”，请在左侧列表中打开它", "a plant with these details already exists (“{name}”); open it from the list"),
-    "plant_locked": ("该企业已有签署的评估，企业信息已锁定；如需更改请先修订", "this plant has a signed assessment, so its details are locked; amend to change them"),
     "sector_fixed": ("企业创建后不能更改行业；请新建企业", "a plant's sector cannot change after it is created; create a new plant"),
     "period_exists": ("评估期 {period} 已有评估，请直接打开它", "there is already an assessment for {period}; open it instead"),
     "no_consumption_form": ("指标“{key}”没有消耗量填报方式", "indicator “{key}” has no consumption form"),

@@ -139,14 +139,7 @@ class Editor:
         return {"id": row.id, "plant_id": row.plant_id, "period": row.period, "status": row.status,
                 "revision": row.revision, "parent_id": row.parent_id, "updated_at": row.updated_at,
                 "signed_at": row.signed_at, "assessor_name": row.assessor_name,
-                "assessor_organisation": row.assessor_organisation,
-                "plant_locked": self.plant_locked(row.plant_id)}
-
-    def plant_locked(self, plant_id: int) -> bool:
-        """A plant's details are part of every signed assessment of it: they no longer change."""
-        row = self.db.execute("SELECT 1 FROM assessments WHERE plant_id = ? AND status = 'signed' LIMIT 1",
-                              [plant_id]).fetchone()
-        return row is not None
+                "assessor_organisation": row.assessor_organisation}
 
     def plants(self) -> list[dict[str, Any]]:
         """Every plant (id, name, sector, credit code), by name."""
@@ -181,8 +174,6 @@ class Editor:
     def update_plant(self, plant_id: int, key: str, raw: Any) -> Any:
         value = parse_plant_value(key, raw)
         with repo.transaction(self.db):
-            if self.plant_locked(plant_id):
-                raise StateError("plant_locked", f"plant.{key}")
             plant = repo.get_plant(self.db, plant_id)
             if key == "sector" and value != plant.sector:
                 raise StateError("sector_fixed", "plant.sector")

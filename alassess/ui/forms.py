@@ -595,7 +595,7 @@ class FormView(QTabWidget):
 
     def set_readonly(self, ro: bool) -> None:
         for w in self.rows():
-            w.set_readonly(ro or (w.row.bind or "").startswith("plant.") and self.session.plant_locked)
+            w.set_readonly(ro)
         if self.ledger_page is not None:
             self.ledger_page.set_readonly(ro)
 

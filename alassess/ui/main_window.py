@@ -160,9 +160,13 @@ class AssessmentPage(QWidget):
         bl = QHBoxLayout(self.banner)
         bl.setContentsMargins(12, 8, 12, 8)
         self.banner_text = QLabel(self.tr("This assessment is signed and can no longer be changed (read-only). "
-                                          "Its signed report is the record."))
+                                          "Its signed report is the record; to correct it, amend it: a new "
+                                          "revision starts as a draft with the same values."))
         self.banner_text.setWordWrap(True)
         bl.addWidget(self.banner_text, 1)
+        self.amend_button = QPushButton(self.tr("Amend (new revision)"))
+        self.amend_button.clicked.connect(window.amend)
+        bl.addWidget(self.amend_button)
         wrap = QWidget()
         wl = QVBoxLayout(wrap)
         wl.setContentsMargins(16, 0, 16, 8)
@@ -305,6 +309,7 @@ class MainWindow(QMainWindow):
         self.act_labels = self._action(self.tr("Print labels…"), self.open_labels, QKeySequence.StandardKey.Print,
                                        self.tr("Hazardous-waste labels and signs at true size"))
         self.act_final = self._action(self.tr("Mark as final"), self.toggle_final)
+        self.act_amend = self._action(self.tr("Amend (new revision)"), self.amend)
         self.act_settings = self._action(self.tr("Settings…"), self.open_settings, "Ctrl+,")
         self.act_quit = self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.act_about = self._action(self.tr("About AlAssess"), self.about)
@@ -331,7 +336,7 @@ class MainWindow(QMainWindow):
         for a in (self.act_undo, self.act_redo, None, self.act_find, None, self.act_settings):
             m.addSeparator() if a is None else m.addAction(a)
         m = mb.addMenu(self.tr("&Assessment"))
-        for a in (self.act_final, None, self.act_report, self.act_verify, None, self.act_labels):
+        for a in (self.act_final, self.act_amend, None, self.act_report, self.act_verify, None, self.act_labels):
             m.addSeparator() if a is None else m.addAction(a)
         m = mb.addMenu(self.tr("&Help"))
         m.addAction(self.act_about)
@@ -440,6 +445,7 @@ class MainWindow(QMainWindow):
         self.act_report.setEnabled(has)
         self.act_labels.setEnabled(has and s.sector in DROSS_SECTORS)
         self.act_final.setEnabled(has and not s.readonly)
+        self.act_amend.setEnabled(has and s.readonly)
         if has:
             self.act_final.setText(self.tr("Reopen as draft") if s.info["status"] == "final"
                                    else self.tr("Mark as final"))
@@ -508,6 +514,30 @@ class MainWindow(QMainWindow):
         if self.page is not None:
             self.page.refresh_header()
         self._update_actions()
+
+    def amend(self) -> None:
+        """A signed assessment: start revision n + 1 as a draft with the same values, and open it."""
+        from alassess.services import audit
+
+        s = self.session
+        if s is None or not s.readonly:
+            return
+        if not self.confirm(self.tr("Create a new revision of %1 %2 to correct it? The signed revision and its "
+                                    "report stay as they are.").replace("%1", s.assessment.plant.name)
+                            .replace("%2", s.assessment.period)):
+            return
+        self.saver.flush()
+        try:
+            new_id, revision = audit.amend(self.db_path, s.id, who=s.assessment.assessor.name or None)
+        except AlAssessError as exc:
+            self.error(exc)
+            return
+        self.refresh_tree(select=new_id)
+        self.open_assessment(new_id)
+        self.statusBar().showMessage(self.tr("Revision %1 created as a draft.").replace("%1", str(revision)), 8000)
+
+    def confirm(self, text: str) -> bool:
+        return QMessageBox.question(self, product_title(), text) == QMessageBox.StandardButton.Yes
 
     def open_database(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open database"), str(self.db_path.parent),

@@ -94,9 +94,6 @@ class Session(QObject):
     def readonly(self) -> bool:
         return self.info["status"] == "signed"
 
-    @property
-    def plant_locked(self) -> bool:
-        return bool(self.info.get("plant_locked"))
 
     @property
     def sector(self) -> str:
@@ -155,8 +152,6 @@ class Session(QObject):
         """Validate and apply an edit; raises InputError (nothing stored) or StateError (read-only)."""
         if self.readonly:
             raise StateError("assessment_signed", None, id=self.id)
-        if bind.startswith("plant.") and self.plant_locked:
-            raise StateError("plant_locked", bind)
         if form is not None:
             target, other = editing.indicator_forms(bind[len("values."):], form)
             source = f"values.{target}"

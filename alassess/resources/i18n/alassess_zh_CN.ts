@@ -8,8 +8,12 @@
         <translation>报告…</translation>
     </message>
     <message>
-        <source>This assessment is signed and can no longer be changed (read-only). Its signed report is the record.</source>
-        <translation>此评估已签署，不能再修改（只读）。以签署的报告为准。</translation>
+        <source>This assessment is signed and can no longer be changed (read-only). Its signed report is the record; to correct it, amend it: a new revision starts as a draft with the same values.</source>
+        <translation>此评估已签署，不能再修改（只读），以签署的报告为准；如需更正，请“修订”：新版本以草稿开始，数值与原版本相同。</translation>
+    </message>
+    <message>
+        <source>Amend (new revision)</source>
+        <translation>修订（新版本）</translation>
     </message>
     <message>
         <source>revision %1</source>
@@ -478,6 +482,10 @@
         <translation>标记为终稿</translation>
     </message>
     <message>
+        <source>Amend (new revision)</source>
+        <translation>修订（新版本）</translation>
+    </message>
+    <message>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
@@ -532,6 +540,14 @@
     <message>
         <source>Not saved</source>
         <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Create a new revision of %1 %2 to correct it? The signed revision and its report stay as they are.</source>
+        <translation>为 %1 %2 创建新版本以便更正？已签署的版本及其报告保持不变。</translation>
+    </message>
+    <message>
+        <source>Revision %1 created as a draft.</source>
+        <translation>已创建第 %1 版（草稿）。</translation>
     </message>
     <message>
         <source>Open database</source>

@@ -14,6 +14,8 @@ os.environ.setdefault("ALASSESS_LANG", "en")
 
 from alassess.domain.credit_code import complete  # noqa: E402
 
+pytest_plugins = ["tests.gui_fixtures"]  # fixtures of the desktop application's tests
+
 ALL_REQS = ["req_legal_compliance", "req_metrology_system", "req_emissions_compliant",
             "req_cleaner_production_audit", "req_env_management_system", "req_complete_chain"]
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import sys
 from collections.abc import Sequence
@@ -70,6 +71,7 @@ def _log_crash(exc: BaseException) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = messages.default_lang()
+    explicit_lang = bool(os.environ.get("ALASSESS_LANG"))
     # --lang is accepted anywhere on the line (before or after the command)
     rest: list[str] = []
     i = 0
@@ -77,8 +79,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         a = argv[i]
         if a.startswith("--lang="):
             lang = a.split("=", 1)[1]
+            explicit_lang = True
         elif a == "--lang" and i + 1 < len(argv):
             lang = argv[i + 1]
+            explicit_lang = True
             i += 1
         else:
             rest.append(a)
@@ -89,6 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser = build_parser()
         args = parser.parse_args(argv)
         args.lang = lang
+        args.lang_explicit = explicit_lang  # the desktop application otherwise keeps its saved choice
         if args.command is None:
             from alassess.cli import core
 

@@ -125,4 +125,5 @@ def open_gui(args: argparse.Namespace) -> int:
     except ImportError as exc:
         sys.stderr.write(f"the desktop application is not available: {exc}\n")
         return 2
-    return run(db_path(args), demo=getattr(args, "demo", False), lang=args.lang)
+    lang = args.lang if getattr(args, "lang_explicit", True) else None
+    return run(db_path(args), demo=getattr(args, "demo", False), lang=lang)

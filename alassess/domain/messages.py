@@ -79,6 +79,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report_source_required": ("请指定评估文件，或同时给出 --db 和 --assessment", "give an assessment file, or --db together with --assessment"),
     "report_sign_needs_identity": ("签名需要 --identity 和 --passphrase-file", "signing needs --identity and --passphrase-file"),
     "sign_failed": ("签名失败：{reason}", "signing failed: {reason}"),
+    # --- gui (interactive edits)
+    "plant_exists": ("已有同一企业“{name}”，请在左侧列表中打开它", "a plant with these details already exists (“{name}”); open it from the list"),
+    "sector_fixed": ("企业创建后不能更改行业；请新建企业", "a plant's sector cannot change after it is created; create a new plant"),
+    "period_exists": ("评估期 {period} 已有评估，请直接打开它", "there is already an assessment for {period}; open it instead"),
+    "no_consumption_form": ("指标“{key}”没有消耗量填报方式", "indicator “{key}” has no consumption form"),
     # --- dross (aluminium-dross management: classification, ledger, checks, deadlines, import)
     "dross_row": ("第 {n} 行", "row {n}"),
     "dross_row_id": ("记录 #{n}", "entry #{n}"),

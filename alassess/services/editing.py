@@ -1,0 +1,308 @@
+"""Interactive edits, one validated change at a time (the desktop application's write path).
+
+Every change is validated by the domain (``Field.parse`` accepts what people type: full-width
+digits, ``，`` thousands separators, a trailing ``%``) and stored in its own short transaction, so
+an edit acknowledged to the user is on disk. A bad value raises :class:`InputError` naming the
+field and the fix and stores nothing.
+
+An :class:`Editor` holds one connection; SQLite connections belong to the thread that opened
+them, so a client that saves from a worker thread opens its own ``Editor`` there.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from alassess import standards
+from alassess.domain import credit_code as _cc
+from alassess.domain import fields as _fields
+from alassess.domain import messages
+from alassess.domain.assessment import (
+    DROSS_KEYS,
+    Assessment,
+    Assessor,
+    Plant,
+    check_forms,
+    parse_date,
+    parse_period,
+)
+from alassess.domain.errors import InputError, StateError
+from alassess.domain.fields import SECTORS
+from alassess.domain.numbers import normalise_text, parse_number
+from alassess.store import repo
+from alassess.store.db import open_db
+
+PLANT_TEXT_KEYS = ("name", "region", "address", "contact", "phone")
+EDITABLE_STATUSES = ("draft", "final")
+DROSS_EDITABLE = ("production_t", "self_utilization", "primary_generated_t", "secondary_generated_t")
+_TRUE = {"true", "yes", "y", "1", "是", "有", "√", "✓", "对"}
+_FALSE = {"false", "no", "n", "0", "否", "无", "×", "✗", "不"}
+
+
+def _bool(raw: Any, where: str) -> bool | None:
+    if raw is None or isinstance(raw, bool):
+        return raw
+    if isinstance(raw, str):
+        t = normalise_text(raw).lower()
+        if t == "":
+            return None
+        if t in _TRUE:
+            return True
+        if t in _FALSE:
+            return False
+    raise InputError("expected_bool", where, value=str(raw))
+
+
+def parse_plant_value(key: str, raw: Any) -> Any:
+    """Validate one plant detail as typed (``None`` or empty text clears an optional one)."""
+    where = f"plant.{key}"
+    if key == "name":
+        text = (raw or "").strip() if isinstance(raw, str) else raw
+        if not text:
+            raise InputError("required", where)
+        if not isinstance(text, str):
+            raise InputError("expected_text", where, value=str(raw))
+        return text
+    if key == "credit_code":
+        if raw is None or (isinstance(raw, str) and normalise_text(raw) == ""):
+            return ""
+        return _cc.validate(raw, where)
+    if key == "sector":
+        if raw not in SECTORS:
+            raise InputError("bad_sector", where, value=str(raw))
+        return raw
+    if key == "key_region":
+        return bool(_bool(raw, where))
+    if key in PLANT_TEXT_KEYS:
+        if raw is None:
+            return ""
+        if not isinstance(raw, str):
+            raise InputError("expected_text", where, value=str(raw))
+        return raw.strip()
+    raise InputError("unknown_key", where, key=key, hint=", ".join(("credit_code", "sector", "key_region")
+                                                                  + PLANT_TEXT_KEYS))
+
+
+def parse_dross_value(key: str, raw: Any) -> Any:
+    """Validate one value of the dross section (production, self-utilisation, reported generation)."""
+    where = f"dross.{key}"
+    kind = DROSS_KEYS.get(key)
+    if kind is None or kind in ("object", "list"):
+        raise InputError("unknown_key", where, key=key, hint=", ".join(DROSS_EDITABLE))
+    if kind == "bool":
+        return _bool(raw, where)
+    if kind == "number":
+        value = parse_number(raw, where, unit="t")
+        if value is not None and value < 0:
+            raise InputError("below_min", where, value=f"{value.normalize():f}", min="0", unit=" t")
+        return value
+    if kind == "date":
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            return None
+        return parse_date(raw, where)
+    if raw is None:
+        return None
+    if not isinstance(raw, str):
+        raise InputError("expected_text", where, value=str(raw))
+    return raw.strip() or None
+
+
+def dross_requirement_ids() -> list[str]:
+    return [r["id"] for r in standards.load("dross")["requirements"]]
+
+
+class Editor:
+    """Validated edits on one database (one connection, used from one thread)."""
+
+    def __init__(self, db_path: str | Path) -> None:
+        self.path = Path(db_path)
+        self.db = open_db(db_path)
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    def __enter__(self) -> Editor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---- reading ------------------------------------------------------------------------------
+
+    def load(self, assessment_id: int) -> Assessment:
+        return repo.load_assessment(self.db, assessment_id)
+
+    def info(self, assessment_id: int) -> dict[str, Any]:
+        """Status, revision, plant and times of an assessment (what a window header shows)."""
+        row = repo.get_row(self.db, assessment_id)
+        return {"id": row.id, "plant_id": row.plant_id, "period": row.period, "status": row.status,
+                "revision": row.revision, "parent_id": row.parent_id, "updated_at": row.updated_at,
+                "signed_at": row.signed_at, "assessor_name": row.assessor_name,
+                "assessor_organisation": row.assessor_organisation}
+
+    def plants(self) -> list[dict[str, Any]]:
+        """Every plant (id, name, sector, credit code), by name."""
+        return [{"id": r["id"], "name": r["name"], "sector": r["sector"], "credit_code": r["credit_code"] or ""}
+                for r in repo.list_plants(self.db)]
+
+    def periods(self, plant_id: int) -> list[str]:
+        return [r["period"] for r in repo.list_assessments(self.db, plant_id)]
+
+    # ---- plants and assessments ---------------------------------------------------------------
+
+    def create_plant(self, raw: dict[str, Any]) -> int:
+        """A new plant from typed details (name and sector required). Refuses a duplicate code."""
+        vals = {k: parse_plant_value(k, raw.get(k)) for k in ("name", "sector", "credit_code", "key_region")
+                + PLANT_TEXT_KEYS[1:]}
+        plant = Plant(**vals)
+        existing = repo.find_plant(self.db, plant)
+        if existing is not None:
+            other = repo.get_plant(self.db, existing)
+            field = "plant.credit_code" if plant.credit_code else "plant.name"
+            raise InputError("plant_exists", field, name=other.name)
+        return repo.upsert_plant(self.db, plant)
+
+    def create_plant_with_assessment(self, raw: dict[str, Any], period: Any, assessor_name: str = "",
+                                     organisation: str = "") -> tuple[int, int]:
+        """A new plant and its first assessment, both or neither."""
+        period = parse_period(period)
+        with repo.transaction(self.db):
+            pid = self.create_plant(raw)
+            return pid, self.create_assessment(pid, period, assessor_name, organisation)
+
+    def update_plant(self, plant_id: int, key: str, raw: Any) -> Any:
+        value = parse_plant_value(key, raw)
+        with repo.transaction(self.db):
+            plant = repo.get_plant(self.db, plant_id)
+            if key == "sector" and value != plant.sector:
+                raise StateError("sector_fixed", "plant.sector")
+            if key == "credit_code" and value:
+                found = self.db.execute("SELECT name FROM plants WHERE credit_code = ? AND id <> ?",
+                                        [value, plant_id]).fetchone()
+                if found:
+                    raise InputError("plant_exists", "plant.credit_code", name=found[0])
+            setattr(plant, key, value)
+            repo.update_plant(self.db, plant_id, plant)
+        return value
+
+    def create_assessment(self, plant_id: int, period: Any, assessor_name: str = "",
+                          organisation: str = "") -> int:
+        period = parse_period(period)
+        with repo.transaction(self.db):
+            if repo.find_assessment(self.db, plant_id, period) is not None:
+                raise InputError("period_exists", "period", period=period)
+            return repo.create_assessment(self.db, plant_id, period,
+                                          Assessor((assessor_name or "").strip(), (organisation or "").strip()))
+
+    def set_assessor(self, assessment_id: int, key: str, raw: Any) -> str:
+        if key not in ("name", "organisation"):
+            raise InputError("unknown_key", f"assessor.{key}", key=key, hint="name, organisation")
+        if raw is not None and not isinstance(raw, str):
+            raise InputError("expected_text", f"assessor.{key}", value=str(raw))
+        value = (raw or "").strip()
+        with repo.transaction(self.db):
+            row = repo.ensure_editable(self.db, assessment_id)
+            assessor = Assessor(row.assessor_name, row.assessor_organisation)
+            setattr(assessor, key, value)
+            repo.set_assessor(self.db, assessment_id, assessor)
+        return value
+
+    def set_status(self, assessment_id: int, status: str) -> None:
+        """Draft ↔ final. Signing happens only through a signed report."""
+        if status not in EDITABLE_STATUSES:
+            raise InputError("bad_choice", "status", value=status, choices="/".join(EDITABLE_STATUSES))
+        repo.set_status(self.db, assessment_id, status)
+
+    # ---- values -------------------------------------------------------------------------------
+
+    def set_values(self, assessment_id: int, raw: dict[str, Any]) -> dict[str, Any]:
+        """Set several catalogue fields at once (``None`` or empty text clears one), all or nothing.
+
+        Each value is validated by its field; an output form and its consumption form that would
+        then both be present must agree within 1 %. Returns the stored values.
+        """
+        catalogue = _fields.catalogue()
+        parsed: dict[str, Any] = {}
+        for fid, value in raw.items():
+            f = catalogue.get(fid)
+            if f is None:
+                raise InputError("unknown_field", f"values.{fid}", key=fid)
+            parsed[fid] = f.parse(value)
+        with repo.transaction(self.db):
+            row = repo.ensure_editable(self.db, assessment_id)
+            sector = repo.get_plant(self.db, row.plant_id).sector
+            for fid, value in parsed.items():
+                if value is not None and not catalogue[fid].applies_to(sector):
+                    raise InputError("not_applicable_field", f"values.{fid}", key=fid,
+                                     sector=messages.sector_name(sector, "en"))
+            current = {k: v for k, v in repo.get_values(self.db, assessment_id).items()
+                       if not k.startswith(repo.DROSS_PREFIX)}
+            current.update(parsed)
+            check_forms({k: v for k, v in current.items() if v is not None})
+            for fid, value in parsed.items():
+                repo.set_value(self.db, assessment_id, fid, value)
+        return parsed
+
+    def set_field(self, assessment_id: int, field_id: str, raw: Any) -> Any:
+        """Set one catalogue field from what was typed; returns the stored value (or ``None``)."""
+        return self.set_values(assessment_id, {field_id: raw})[field_id]
+
+    def set_indicator(self, assessment_id: int, output_id: str, form: str, raw: Any) -> Any:
+        """Enter an indicator in its output or its consumption form; the other form is cleared.
+
+        The indicator then has exactly the value the assessor typed, in the form they typed it.
+        """
+        target, other = indicator_forms(output_id, form)
+        values = {target: raw}
+        if other is not None:
+            values[other] = None
+        return self.set_values(assessment_id, values)[target]
+
+    def set_dross_value(self, assessment_id: int, key: str, raw: Any) -> Any:
+        if key not in DROSS_EDITABLE:
+            raise InputError("unknown_key", f"dross.{key}", key=key, hint=", ".join(DROSS_EDITABLE))
+        value = parse_dross_value(key, raw)
+        repo.set_value(self.db, assessment_id, repo.DROSS_PREFIX + key, value)
+        return value
+
+    def set_dross_requirement(self, assessment_id: int, req_id: str, raw: Any) -> bool | None:
+        ids = dross_requirement_ids()
+        if req_id not in ids:
+            raise InputError("unknown_key", f"dross.requirements.{req_id}", key=req_id, hint=", ".join(ids))
+        value = _bool(raw, f"dross.requirements.{req_id}")
+        repo.set_value(self.db, assessment_id, repo.DROSS_REQ_PREFIX + req_id, value)
+        return value
+
+
+def indicator_forms(output_id: str, form: str) -> tuple[str, str | None]:
+    """(field to set, field to clear) for an indicator entered in ``form`` (output | consumption)."""
+    cf = _fields.consumption_form(output_id)
+    if form == "output":
+        return output_id, cf.id if cf else None
+    if form == "consumption":
+        if cf is None:
+            raise InputError("no_consumption_form", f"values.{output_id}", key=output_id)
+        return cf.id, output_id
+    raise InputError("bad_choice", f"values.{output_id}", value=form, choices="output/consumption")
+
+
+def create_plant(db_path: str | Path, raw: dict[str, Any]) -> int:
+    with Editor(db_path) as ed:
+        return ed.create_plant(raw)
+
+
+def create_assessment(db_path: str | Path, plant_id: int, period: Any, assessor_name: str = "",
+                      organisation: str = "") -> int:
+    with Editor(db_path) as ed:
+        return ed.create_assessment(plant_id, period, assessor_name, organisation)
+
+
+def set_field(db_path: str | Path, assessment_id: int, field_id: str, raw: Any) -> Any:
+    with Editor(db_path) as ed:
+        return ed.set_field(assessment_id, field_id, raw)
+
+
+def set_status(db_path: str | Path, assessment_id: int, status: str) -> None:
+    with Editor(db_path) as ed:
+        ed.set_status(assessment_id, status)

@@ -1,0 +1,188 @@
+"""Small dialogs: new plant, new assessment, settings."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alassess.domain import messages
+from alassess.domain.errors import AlAssessError
+from alassess.domain.fields import SECTORS
+from alassess.services.editing import Editor
+from alassess.ui import settings as ui_settings
+from alassess.ui.forms import error_text
+
+
+def _error_label() -> QLabel:
+    lab = QLabel("")
+    lab.setObjectName("error")
+    lab.setWordWrap(True)
+    lab.hide()
+    return lab
+
+
+def _field_name(field: str | None, names: dict[str, str]) -> str:
+    return names.get(field or "", "")
+
+
+class NewPlantDialog(QDialog):
+    """A plant and its first assessment in one step."""
+
+    def __init__(self, editor: Editor, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.lang = lang
+        self.plant_id: int | None = None
+        self.assessment_id: int | None = None
+        self.setWindowTitle(self.tr("New plant"))
+        self.setMinimumWidth(480)
+        lay = QVBoxLayout(self)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.name = QLineEdit()
+        self.sector = QComboBox()
+        for s in SECTORS:
+            self.sector.addItem(messages.sector_name(s, lang), s)
+        self.credit_code = QLineEdit()
+        self.credit_code.setPlaceholderText(self.tr("18 characters (optional)"))
+        self.region = QLineEdit()
+        self.key_region = QCheckBox(self.tr("In an air-pollution key region"))
+        self.period = QLineEdit(str(_dt.date.today().year))
+        self.assessor = QLineEdit(ui_settings.get_str("assessor/name"))
+        self.organisation = QLineEdit(ui_settings.get_str("assessor/organisation"))
+        self.names = {"plant.name": self.tr("Plant name"), "plant.sector": self.tr("Sector"),
+                      "plant.credit_code": self.tr("Unified social credit code"), "period": self.tr("Period"),
+                      "plant.region": self.tr("Region")}
+        form.addRow(self.names["plant.name"] + " *", self.name)
+        form.addRow(self.names["plant.sector"] + " *", self.sector)
+        form.addRow(self.names["plant.credit_code"], self.credit_code)
+        form.addRow(self.names["plant.region"], self.region)
+        form.addRow("", self.key_region)
+        form.addRow(self.names["period"] + " *", self.period)
+        form.addRow(self.tr("Assessor"), self.assessor)
+        form.addRow(self.tr("Organisation"), self.organisation)
+        lay.addLayout(form)
+        self.error = _error_label()
+        lay.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self.name.setFocus()
+
+    def accept(self) -> None:
+        raw = {"name": self.name.text(), "sector": self.sector.currentData(), "credit_code": self.credit_code.text(),
+               "region": self.region.text(), "key_region": self.key_region.isChecked()}
+        try:
+            pid, aid = self.editor.create_plant_with_assessment(raw, self.period.text(), self.assessor.text(),
+                                                                self.organisation.text())
+        except AlAssessError as exc:
+            name = _field_name(exc.field, self.names)
+            self.error.setText((name + "：" if self.lang == "zh" else name + ": ") * bool(name)
+                               + error_text(exc, self.lang))
+            self.error.show()
+            return
+        ui_settings.set_value("assessor/name", self.assessor.text().strip())
+        ui_settings.set_value("assessor/organisation", self.organisation.text().strip())
+        self.plant_id, self.assessment_id = pid, aid
+        super().accept()
+
+
+class NewAssessmentDialog(QDialog):
+    """Another period for an existing plant."""
+
+    def __init__(self, editor: Editor, lang: str, plants: list[dict], plant_id: int | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.lang = lang
+        self.assessment_id: int | None = None
+        self.setWindowTitle(self.tr("New assessment"))
+        self.setMinimumWidth(420)
+        lay = QVBoxLayout(self)
+        form = QFormLayout()
+        self.plant = QComboBox()
+        for p in plants:
+            self.plant.addItem(f"{p['name']}（{messages.sector_name(p['sector'], lang)}）" if lang == "zh"
+                               else f"{p['name']} ({messages.sector_name(p['sector'], lang)})", p["id"])
+        if plant_id is not None:
+            self.plant.setCurrentIndex(max(self.plant.findData(plant_id), 0))
+        self.period = QLineEdit()
+        self.assessor = QLineEdit(ui_settings.get_str("assessor/name"))
+        self.organisation = QLineEdit(ui_settings.get_str("assessor/organisation"))
+        form.addRow(self.tr("Plant"), self.plant)
+        form.addRow(self.tr("Period") + " *", self.period)
+        form.addRow(self.tr("Assessor"), self.assessor)
+        form.addRow(self.tr("Organisation"), self.organisation)
+        lay.addLayout(form)
+        self.error = _error_label()
+        lay.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self.plant.currentIndexChanged.connect(self._suggest_period)
+        self._suggest_period()
+        self.period.setFocus()
+        self.period.selectAll()
+
+    def _suggest_period(self) -> None:
+        pid = self.plant.currentData()
+        periods = self.editor.periods(pid) if pid is not None else []
+        year = max([int(p) for p in periods], default=_dt.date.today().year - 1) + 1
+        self.period.setText(str(year))
+
+    def accept(self) -> None:
+        try:
+            aid = self.editor.create_assessment(self.plant.currentData(), self.period.text(), self.assessor.text(),
+                                                self.organisation.text())
+        except AlAssessError as exc:
+            self.error.setText(error_text(exc, self.lang))
+            self.error.show()
+            return
+        ui_settings.set_value("assessor/name", self.assessor.text().strip())
+        ui_settings.set_value("assessor/organisation", self.organisation.text().strip())
+        self.assessment_id = aid
+        super().accept()
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, current: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(360)
+        lay = QVBoxLayout(self)
+        form = QFormLayout()
+        self.language = QComboBox()
+        self.language.addItem(self.tr("Follow the system"), "system")
+        self.language.addItem("中文", "zh")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(self.language.findData(current), 0))
+        form.addRow(self.tr("Language"), self.language)
+        lay.addLayout(form)
+        note = QLabel(self.tr("Field labels, hints and messages follow the language too."))
+        note.setObjectName("hint")
+        note.setWordWrap(True)
+        lay.addWidget(note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
+
+    def choice(self) -> str:
+        return str(self.language.currentData())

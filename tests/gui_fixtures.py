@@ -1,0 +1,82 @@
+"""Fixtures for the desktop application's tests (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture
+def ui_settings_file(tmp_path, monkeypatch) -> Path:
+    """Settings in a temporary INI file: never the user's."""
+    path = tmp_path / "settings.ini"
+    monkeypatch.setenv("ALASSESS_SETTINGS", str(path))
+    return path
+
+
+@pytest.fixture
+def app(qapp, ui_settings_file):
+    from alassess.ui import i18n, style
+
+    style.apply(qapp)
+    i18n.install("en")
+    yield qapp
+    i18n.install("en")
+
+
+@pytest.fixture
+def demo_copy(demo_db, tmp_path) -> Path:
+    path = tmp_path / "demo.db"
+    src = sqlite3.connect(demo_db)
+    dst = sqlite3.connect(path)
+    src.backup(dst)
+    src.close()
+    dst.close()
+    return path
+
+
+def open_window(qtbot, db_path: Path, lang: str = "en"):
+    from alassess.ui.main_window import MainWindow
+
+    w = MainWindow(db_path, lang)
+    qtbot.addWidget(w)
+    w.resize(1400, 900)
+    w.open_initial()
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+@pytest.fixture
+def window(app, qtbot, demo_copy):
+    w = open_window(qtbot, demo_copy)
+    yield w
+    w.close()
+
+
+def type_text(qtbot, widget, text: str) -> None:
+    """Type ``text`` as key presses (also characters QTest.keyClicks cannot spell, e.g. １ or 铝)."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for ch in text:
+        if ch.isascii():
+            qtbot.keyClick(widget, ch)
+            continue
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def find_assessment(db_path: Path, sector: str, period: str) -> int:
+    from alassess.services import records
+
+    return next(r["id"] for r in records.overview(db_path) if r["sector"] == sector and r["period"] == period)
+
+
+def stored_values(db_path: Path, aid: int) -> dict:
+    from alassess.services import records
+
+    return records.load(db_path, aid).values

@@ -109,3 +109,25 @@ def test_help(argv, capsys):
     with pytest.raises(SystemExit) as ei:
         main(argv)
     assert ei.value.code == 0
+
+
+def test_alassess_alone_opens_the_demo_until_the_user_has_a_database(tmp_path, monkeypatch):
+    import alassess.ui.app as app
+    from alassess.cli import main as cli_main
+    from alassess.services.demo import demo_path
+    from alassess.store.db import default_path
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    calls = []
+    monkeypatch.setattr(app, "run", lambda path, demo=False, lang=None: calls.append((path, demo)) or 0)
+    assert cli_main([]) == 0
+    assert calls[-1] == (demo_path(), True)          # first run: the demo database, made now
+    demo_path().parent.mkdir(parents=True, exist_ok=True)
+    demo_path().write_bytes(b"")
+    assert cli_main([]) == 0
+    assert calls[-1] == (demo_path(), False)         # made once: the user's edits in it are kept
+    default_path().write_bytes(b"")
+    assert cli_main([]) == 0
+    assert calls[-1] == (default_path(), False)      # once the user has a database, it opens that
+    assert cli_main(["gui", "--db", str(tmp_path / "x.db")]) == 0
+    assert calls[-1] == (tmp_path / "x.db", False)

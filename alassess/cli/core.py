@@ -126,4 +126,12 @@ def open_gui(args: argparse.Namespace) -> int:
         sys.stderr.write(f"the desktop application is not available: {exc}\n")
         return 2
     lang = args.lang if getattr(args, "lang_explicit", True) else None
-    return run(db_path(args), demo=getattr(args, "demo", False), lang=lang)
+    path, demo = db_path(args), getattr(args, "demo", False)
+    if getattr(args, "db", None) is None and not path.exists():
+        # First run: nothing of the user's yet, so open the demo database (made once) to look around;
+        # File › "Open my database" starts the real one.
+        from alassess.services.demo import demo_path
+
+        path = demo_path()
+        demo = demo or not path.exists()
+    return run(path, demo=demo, lang=lang)

@@ -179,6 +179,13 @@ def demo_assessments() -> list[tuple[Assessment, str]]:
     return out
 
 
+def demo_path() -> Path:
+    """Where the demo database lives: beside the user's default database."""
+    from alassess.store.db import default_path
+
+    return default_path().with_name("alassess-demo.db")
+
+
 def create_demo(path: str | Path) -> dict[str, int]:
     """Fill the database at ``path`` with the demo plants (idempotent: a second run adds nothing)."""
     db = open_db(path)

@@ -47,9 +47,9 @@ def product_title() -> str:
 
 def demo_path() -> Path:
     """Where "open the demo" keeps its database (beside the default database)."""
-    from alassess.store.db import default_path
+    from alassess.services.demo import demo_path as path
 
-    return default_path().with_name("alassess-demo.db")
+    return path()
 
 
 class WelcomePage(QWidget):
@@ -301,6 +301,8 @@ class MainWindow(QMainWindow):
         self.act_find = self._action(self.tr("Find"), self.find, QKeySequence.StandardKey.Find)
         self.act_open = self._action(self.tr("Open database…"), self.open_database, QKeySequence.StandardKey.Open)
         self.act_demo = self._action(self.tr("Open the demo"), self.open_demo)
+        self.act_my_db = self._action(self.tr("Open my database"), self.open_my_database,
+                                      tip=self.tr("The database in your data folder (created empty the first time)"))
         self.act_import = self._action(self.tr("Import assessment file…"), self.import_file, "Ctrl+I")
         self.act_export = self._action(self.tr("Export assessment file…"), self.export_file, "Ctrl+Shift+E")
         self.act_report = self._action(self.tr("Report…"), self.open_report, "Ctrl+E",
@@ -329,7 +331,7 @@ class MainWindow(QMainWindow):
     def _make_menus(self) -> None:
         mb = self.menuBar()
         m = mb.addMenu(self.tr("&File"))
-        for a in (self.act_new_plant, self.act_new_assessment, None, self.act_open, self.act_demo, None,
+        for a in (self.act_new_plant, self.act_new_assessment, None, self.act_open, self.act_my_db, self.act_demo, None,
                   self.act_import, self.act_export, None, self.act_quit):
             m.addSeparator() if a is None else m.addAction(a)
         m = mb.addMenu(self.tr("&Edit"))
@@ -544,6 +546,11 @@ class MainWindow(QMainWindow):
                                               self.tr("AlAssess database (*.db *.sqlite);;All files (*)"))
         if path:
             self.switch_db(Path(path))
+
+    def open_my_database(self) -> None:
+        from alassess.store.db import default_path
+
+        self.switch_db(default_path())
 
     def open_demo(self) -> None:
         from alassess.services import demo

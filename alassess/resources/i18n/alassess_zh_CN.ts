@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
@@ -282,7 +282,9 @@
     </message>
     <message numerus="yes">
         <source>%1 × %2 mm, %3 per sheet on %4, %n sheet(s)</source>
-        <translation><numerusform>%1 × %2 mm，每张 %4 纸 %3 个，共 %n 张</numerusform></translation>
+        <translation>
+            <numerusform>%1 × %2 mm，每张 %4 纸 %3 个，共 %n 张</numerusform>
+        </translation>
     </message>
     <message>
         <source>tiled over %1 sheets each</source>
@@ -347,7 +349,7 @@
 <context>
     <name>LedgerPage</name>
     <message>
-        <source>The plant's dross ledger for %1 and its licensed receivers. Each row is checked before it is stored; a spreadsheet is imported only when every row is valid.</source>
+        <source>The plant&apos;s dross ledger for %1 and its licensed receivers. Each row is checked before it is stored; a spreadsheet is imported only when every row is valid.</source>
         <translation>本企业 %1 年的铝灰台账与持证接收单位。每条记录保存前都会校验；表格文件只有在每一行都有效时才会导入。</translation>
     </message>
     <message>
@@ -376,11 +378,15 @@
     </message>
     <message numerus="yes">
         <source>%n row(s)</source>
-        <translation><numerusform>%n 条</numerusform></translation>
+        <translation>
+            <numerusform>%n 条</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>… and %n more</source>
-        <translation><numerusform>……另有 %n 条</numerusform></translation>
+        <translation>
+            <numerusform>……另有 %n 条</numerusform>
+        </translation>
     </message>
     <message>
         <source>Entry added.</source>
@@ -448,6 +454,14 @@
     <message>
         <source>Open the demo</source>
         <translation>打开演示数据</translation>
+    </message>
+    <message>
+        <source>Open my database</source>
+        <translation>打开我的数据库</translation>
+    </message>
+    <message>
+        <source>The database in your data folder (created empty the first time)</source>
+        <translation>数据文件夹中的数据库（首次打开时新建为空库）</translation>
     </message>
     <message>
         <source>Import assessment file…</source>
@@ -616,7 +630,7 @@
         <translation>创建签名身份</translation>
     </message>
     <message>
-        <source>Signer's name</source>
+        <source>Signer&apos;s name</source>
         <translation>签名人姓名</translation>
     </message>
     <message>
@@ -831,7 +845,7 @@
         <translation>请先打开或新建签名身份。</translation>
     </message>
     <message>
-        <source>Enter the identity's passphrase.</source>
+        <source>Enter the identity&apos;s passphrase.</source>
         <translation>请输入签名身份的口令。</translation>
     </message>
     <message>
@@ -848,7 +862,9 @@
     </message>
     <message numerus="yes">
         <source>%n page(s), report id %1</source>
-        <translation><numerusform>共 %n 页，报告编号 %1</numerusform></translation>
+        <translation>
+            <numerusform>共 %n 页，报告编号 %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -899,7 +915,9 @@
     </message>
     <message numerus="yes">
         <source>✗ Basic requirements not met: %n</source>
-        <translation><numerusform>✗ 未满足的基本要求：%n 项</numerusform></translation>
+        <translation>
+            <numerusform>✗ 未满足的基本要求：%n 项</numerusform>
+        </translation>
     </message>
     <message>
         <source>The highest grade (5A) is reached.</source>
@@ -979,7 +997,9 @@
     </message>
     <message numerus="yes">
         <source>%n finding(s)</source>
-        <translation><numerusform>%n 个问题</numerusform></translation>
+        <translation>
+            <numerusform>%n 个问题</numerusform>
+        </translation>
     </message>
     <message>
         <source>below the compliant level</source>
@@ -1113,7 +1133,7 @@
         <translation>覆盖整个文件</translation>
     </message>
     <message>
-        <source>Signer's certificate trusted</source>
+        <source>Signer&apos;s certificate trusted</source>
         <translation>签名人证书受信任</translation>
     </message>
     <message>

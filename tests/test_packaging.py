@@ -67,6 +67,13 @@ def test_the_bundle_scores_prints_labels_and_signs_a_report_on_the_demo(bundle: 
     if shutil.which("pdfsig"):
         out = subprocess.run(["pdfsig", str(tmp_path / "r.pdf")], capture_output=True, text=True).stdout
         assert "Signature is Valid" in out
+    # the desktop application starts from the bundle (Qt plugins, translations and fonts inside it)
+    env_gui = {"ALASSESS_EXIT_WHEN_SHOWN": "1", "ALASSESS_STARTUP_FILE": str(tmp_path / "shown.json")}
+    r = subprocess.run([str(bundle), "gui", "--db", str(db)], cwd=tmp_path, capture_output=True, text=True,
+                       env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen", **env_gui},
+                       timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert json.loads((tmp_path / "shown.json").read_text(encoding="utf-8"))["title"].startswith("AlAssess")
     # bad input from the bundle: one line, exit 2, no traceback
     r = run(bundle, "score", "missing.json", cwd=tmp_path)
     assert r.returncode == 2 and "Traceback" not in r.stderr and r.stderr.count("\n") == 1

@@ -361,7 +361,7 @@ def _needs_upgrade(db_path: Path) -> bool:
         return False
     conn = sqlite3.connect(str(db_path))
     try:
-        return 0 < conn.execute("PRAGMA user_version").fetchone()[0] < migrations.latest()
+        return conn.execute("PRAGMA user_version").fetchone()[0] > 0 and bool(migrations.pending(conn))
     finally:
         conn.close()
 

@@ -82,6 +82,6 @@ def open_db(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
     latest = migrations.latest()
     if version > latest:
         raise AlAssessError("db_too_new", None, found=version, supported=latest)
-    if migrate and version < latest:
+    if migrate and migrations.needs_upgrade(db):
         migrations.upgrade(db)
     return db

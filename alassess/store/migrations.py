@@ -11,16 +11,20 @@ Numbers are taken per area so that work on different areas never collides:
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 
 import sqlite_utils
 
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {}
+CREATES: dict[int, tuple[str, ...]] = {}  # the tables a migration creates (to recognise it in old files)
+LEDGER = "schema_migrations"
 
 
-def migration(version: int):
+def migration(version: int, creates: tuple[str, ...] = ()):
     def register(fn):
         MIGRATIONS[version] = fn
+        CREATES[version] = creates
         return fn
 
     return register
@@ -30,25 +34,71 @@ def latest() -> int:
     return max(MIGRATIONS)
 
 
-def upgrade(db: sqlite_utils.Database) -> list[int]:
-    """Apply every migration above the current ``user_version``; returns the versions applied."""
-    applied = []
+def _tables(db: sqlite_utils.Database | sqlite3.Connection) -> set[str]:
+    return {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()}
+
+
+def applied(db: sqlite_utils.Database | sqlite3.Connection) -> set[int]:
+    """The migrations this database has had.
+
+    Recorded in ``schema_migrations`` since it exists. A database from before that table is read
+    from its ``user_version`` and its tables: a migration up to that version counts as applied when
+    the tables it creates are there. (Numbers are taken per area, so areas may land out of order: a
+    file at version 5 made before migration 4 existed has not had 4, and gets it now.)
+    """
+    tables = _tables(db)
+    if LEDGER in tables:
+        return {r[0] for r in db.execute(f"SELECT version FROM {LEDGER}").fetchall()}
     current = db.execute("PRAGMA user_version").fetchone()[0]
-    for version in sorted(v for v in MIGRATIONS if v > current):
-        conn = db.conn
+    return {v for v in MIGRATIONS if v <= current and all(t in tables for t in CREATES.get(v, ()))}
+
+
+def pending(db: sqlite_utils.Database | sqlite3.Connection) -> list[int]:
+    """The known migrations this database has not had, in the order they are applied (by number)."""
+    return sorted(set(MIGRATIONS) - applied(db))
+
+
+def needs_upgrade(db: sqlite_utils.Database | sqlite3.Connection) -> bool:
+    """A migration is pending, or the file predates the record of applied migrations."""
+    return LEDGER not in _tables(db) or bool(pending(db))
+
+
+def upgrade(db: sqlite_utils.Database) -> list[int]:
+    """Apply every pending migration, each in its own transaction; returns the versions applied.
+
+    ``PRAGMA user_version`` holds the highest version applied (what older builds compare with).
+    """
+    conn = db.conn
+    todo = pending(db)
+    if LEDGER not in _tables(db):
+        done = applied(db)
         conn.execute("BEGIN IMMEDIATE")
         try:
-            MIGRATIONS[version](db)
-            conn.execute(f"PRAGMA user_version = {int(version)}")
+            conn.execute(f"CREATE TABLE IF NOT EXISTS {LEDGER} (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
+            conn.executemany(f"INSERT OR IGNORE INTO {LEDGER} (version, applied_at) VALUES (?, '')",
+                             [(v,) for v in sorted(done)])
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
-        applied.append(version)
-    return applied
+    out = []
+    for version in todo:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            MIGRATIONS[version](db)
+            conn.execute(f"INSERT INTO {LEDGER} (version, applied_at) VALUES (?, strftime('%Y-%m-%dT%H:%M:%fZ'))",
+                         [version])
+            current = conn.execute("PRAGMA user_version").fetchone()[0]
+            conn.execute(f"PRAGMA user_version = {int(max(current, version))}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        out.append(version)
+    return out
 
 
-@migration(1)
+@migration(1, creates=("plants", "assessments", "field_values", "dross_receivers", "dross_ledger"))
 def _v1(db: sqlite_utils.Database) -> None:
     db.execute("""
         CREATE TABLE plants (
@@ -121,7 +171,7 @@ def _v1(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX dross_ledger_plant_code_kind ON dross_ledger(plant_id, code, kind, date)")
 
 
-@migration(2)
+@migration(2, creates=("dross_containers", "dross_filings", "dross_ledger_monthly"))
 def _v2_dross_management(db: sqlite_utils.Database) -> None:
     """Containers, declaration/ledger filings, and monthly ledger totals for summaries (idempotent)."""
     db.execute("""
@@ -193,7 +243,7 @@ def _v2_dross_management(db: sqlite_utils.Database) -> None:
                + ", count(*) FROM dross_ledger GROUP BY plant_id, code, kind, substr(date, 1, 7)")
 
 
-@migration(3)
+@migration(3, creates=("label_serials", "label_batches"))
 def _v3_label_serials(db: sqlite_utils.Database) -> None:
     """Label serial numbers: the last serial issued per unit (credit code), waste code and date, so
     that the identification code of a label is never issued twice; and a log of the batches."""
@@ -222,7 +272,7 @@ def _v3_label_serials(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS label_batches_unit ON label_batches(credit_code, date)")
 
 
-@migration(5)
+@migration(5, creates=("issued_reports",))
 def _v5_issued_reports(db: sqlite_utils.Database) -> None:
     """A record of every report issued from the database (which assessment, which PDF, who signed)."""
     db.execute("""
@@ -241,7 +291,7 @@ def _v5_issued_reports(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX issued_reports_assessment ON issued_reports(assessment_id)")
 
 
-@migration(4)
+@migration(4, creates=("store_meta", "audit_log", "attachments", "bundle_exchanges"))
 def _v4_reliability(db: sqlite_utils.Database) -> None:
     """Audit log (hash-chained, append-only), attachments, bundle exchanges, the database's identity;
     signed assessments become read-only in the database itself (triggers)."""

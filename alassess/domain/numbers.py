@@ -97,12 +97,10 @@ def to_fraction(value: Decimal | int | Fraction) -> Fraction:
 def round_half_up(value: Fraction | Decimal, places: int = 2) -> Decimal:
     """Exact half-up rounding (89.995 → 90.00), never through binary floating point."""
     if isinstance(value, Fraction):
-        q = Decimal(10) ** places
-        scaled = value * (10**places)
-        # floor(x + 1/2) for positives, symmetric for negatives (half away from zero)
-        sign = -1 if scaled < 0 else 1
-        n = (abs(scaled) * 2 + 1) // 2
-        return (Decimal(sign * n) / q).quantize(Decimal(1).scaleb(-places))
+        # floor(|x|·10^p + 1/2) in integers (half away from zero), then the sign: exact and fast
+        num, den = value.numerator, value.denominator
+        n = (abs(num) * 10**places * 2 + den) // (2 * den)
+        return Decimal((1 if num < 0 and n else 0, tuple(int(d) for d in str(n)), -places))
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 

@@ -27,11 +27,28 @@ def modules() -> list[str]:
     return sorted(p.stem for p in HERE.glob("bench_*.py"))
 
 
+def markdown(result: dict) -> str:
+    rows = ["| benchmark | measured | budget | |", "| --- | ---: | ---: | --- |"]
+    for f in result["figures"]:
+        value = f"{f['value']:.3g}" if f["value"] < 100 else f"{f['value']:.0f}"
+        rows.append(f"| {f['name']} | {value} {f['unit']} | {f['budget']:g} {f['unit']} | "
+                    f"{'within' if f['within_budget'] else '**over**'} |")
+    m = result.get("machine", {})
+    rows.append("")
+    rows.append(f"Measured {result.get('when', '')[:10]}, Python {m.get('python', '')}, {m.get('processor', '')}.")
+    return "\n".join(rows)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--only", nargs="*", help="run only these modules (e.g. bench_score)")
     ap.add_argument("--out", type=Path, default=HERE / "results.json")
+    ap.add_argument("--markdown", action="store_true",
+                    help="print the figures of the last results file as a Markdown table (for the README) and exit")
     args = ap.parse_args(argv)
+    if args.markdown:
+        print(markdown(json.loads(args.out.read_text(encoding="utf-8"))))
+        return 0
     names = [n for n in modules() if not args.only or n in args.only or n.removeprefix("bench_") in args.only]
     figures: list[Figure] = []
     errors: dict[str, str] = {}

@@ -131,3 +131,27 @@ def test_alassess_alone_opens_the_demo_until_the_user_has_a_database(tmp_path, m
     assert calls[-1] == (default_path(), False)      # once the user has a database, it opens that
     assert cli_main(["gui", "--db", str(tmp_path / "x.db")]) == 0
     assert calls[-1] == (tmp_path / "x.db", False)
+
+
+def test_score_as_of_moves_the_dross_stock_ageing(write_doc, capsys):
+    from alassess.cli import main as cli_main
+
+    doc = make_doc("recycled", {"recycled_al_share_pct": 40})
+    doc["dross"] = {"production_t": 1000, "self_utilization": False,
+                    "ledger": [{"date": "2025-01-10", "code": "321-026-48", "kind": "primary",
+                                "movement": "generated", "quantity_t": 90, "container": "D-1"}]}
+    p = write_doc(doc)
+
+    def findings(*extra):
+        capsys.readouterr()
+        assert cli_main(["score", str(p), "--json", *extra]) == 0
+        d = json.loads(capsys.readouterr().out)["dross"]
+        return d["as_of"], [f["id"] for f in d["findings"]]
+
+    as_of, ids = findings()
+    assert as_of == "2025-12-31" and "storage_over_one_year" not in ids
+    as_of, ids = findings("--as-of", "2026-01-11")
+    assert as_of == "2026-01-11" and "storage_over_one_year" in ids
+    capsys.readouterr()
+    assert cli_main(["score", str(p), "--as-of", "2026-02-30"]) == 2
+    assert "--as-of" in capsys.readouterr().err

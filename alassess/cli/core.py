@@ -25,6 +25,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("score", help="score an assessment file / 评分")
     p.add_argument("file", type=Path)
     p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument("--as-of", metavar="YYYY-MM-DD",
+                   help="date for the dross stock ageing and deadlines (default: the file's dross.as_of, "
+                        "else the last day of the period)")
     p.set_defaults(func=cmd_score)
 
     p = sub.add_parser("import", help="import an assessment file into the database / 导入")
@@ -62,6 +65,12 @@ def cmd_score(args: argparse.Namespace) -> int:
     from alassess.services.files import load_assessment_file
 
     a = load_assessment_file(args.file)
+    if args.as_of is not None:
+        from alassess.domain.assessment import parse_date
+
+        as_of = parse_date(args.as_of, "--as-of")
+        if a.dross is not None:
+            a.dross["as_of"] = as_of
     result = scoring.evaluate(a, args.lang)
     if args.json:
         _print_json(result)

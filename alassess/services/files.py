@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from alassess.domain.assessment import Assessment, parse_assessment, to_document
 from alassess.domain.errors import InputError
+from alassess.fileio import atomic_write  # noqa: F401 (the services' way to write a file)
 
 
 def read_json(path: str | Path) -> Any:
@@ -50,25 +49,6 @@ def _reject_constant(name: str) -> Any:
 
 def load_assessment_file(path: str | Path) -> Assessment:
     return parse_assessment(read_json(path))
-
-
-def atomic_write(path: str | Path, data: bytes) -> None:
-    """Write a file so that it is either the old or the new content, never half of it."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=str(path.parent))
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
 
 
 def assessment_bytes(a: Assessment) -> bytes:

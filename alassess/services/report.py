@@ -26,6 +26,7 @@ from typing import Any
 
 from alassess.domain.assessment import Assessment
 from alassess.domain.errors import InputError
+from alassess.fileio import discard, write_temp
 from alassess.services.files import assessment_bytes
 from alassess.signing.identities import (  # noqa: F401 (re-exported for the GUI)
     CertInfo,
@@ -184,26 +185,12 @@ class IssuedReport:
 
 def _write_new(path: Path, data: bytes) -> Path:
     """Write ``data`` to a temporary file beside ``path`` (synced); the caller renames it."""
-    import tempfile
-
     if path.is_dir():
         raise InputError("file_unwritable", "--out", path=str(path), reason="is a folder")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
+        return write_temp(path, data)
     except OSError as exc:
         raise InputError("file_unwritable", "--out", path=str(path), reason=exc.strerror or str(exc)) from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-    except BaseException as exc:
-        os.unlink(tmp)
-        if isinstance(exc, OSError):
-            raise InputError("file_unwritable", "--out", path=str(path), reason=exc.strerror or str(exc)) from None
-        raise
-    return Path(tmp)
 
 
 def _read_source(file: str | Path) -> tuple[Assessment, bytes]:
@@ -269,10 +256,7 @@ def issue_report(*, out: str | Path, lang: str = "zh", file: str | Path | None =
                 db.conn.close()
         os.replace(tmp, out)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        discard(tmp)
         raise
     return IssuedReport(str(out), built.report_id, built.data_sha256, pdf_hash, built.pages, sign, signer,
                         assessment_id if stored else None)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +24,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from alassess.domain.errors import InputError
+from alassess.fileio import atomic_write
 
 APP_NAME = "AlAssess"
 MIN_PASSPHRASE = 4
@@ -108,26 +108,10 @@ def _write_private(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that the file is readable and writable by its owner only (0600)
     from the moment it exists: a new temporary file is created with that mode (``O_EXCL``, never
     following a planted file), filled, synced, and renamed over ``path``."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+        atomic_write(path, data, mode=0o600)
     except OSError as exc:
         raise InputError("file_unwritable", None, path=str(path), reason=exc.strerror or str(exc)) from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException as exc:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        if isinstance(exc, OSError):
-            raise InputError("file_unwritable", None, path=str(path), reason=exc.strerror or str(exc)) from None
-        raise
 
 
 def _pkcs12(name: str, key: Any, cert: x509.Certificate, chain: list[x509.Certificate], passphrase: bytes) -> bytes:

@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import mimetypes
-import os
 import re
-import tempfile
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -27,6 +25,7 @@ import sqlite_utils
 from alassess.domain import fields as _fields
 from alassess.domain.assessment import DROSS_KEYS
 from alassess.domain.errors import InputError, NotFoundError
+from alassess.fileio import atomic_write
 from alassess.store import audit, repo
 
 MAX_BYTES = 50 * 1024 * 1024  # one attachment: a phone photo or a scanned document, with room to spare
@@ -95,40 +94,13 @@ def check_field(field_id: str | None) -> str | None:
     raise InputError("attachment_bad_field", None, key=field_id)
 
 
-def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(str(path), os.O_RDONLY)
-    except OSError:  # not possible on every platform (Windows); the rename is still atomic there
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def put_blob(folder: Path, data: bytes) -> str:
     """Store bytes content-addressed (atomic, synced); returns their SHA-256. Idempotent."""
     sha = hashlib.sha256(data).hexdigest()
     target = blob_path(folder, sha)
     if target.exists() and target.stat().st_size == len(data) and file_sha256(target) == sha:
         return sha
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".incoming-", dir=str(target.parent))
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-    _fsync_dir(target.parent)
+    atomic_write(target, data, sync_dir=True)
     return sha
 
 

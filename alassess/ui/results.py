@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from alassess.domain import fields as _fields
@@ -26,6 +26,13 @@ def _fmt(v: float | None, places: int = 4) -> str:
     return text or "0"
 
 
+def _row_key(ind: dict[str, Any]) -> tuple[Any, ...]:
+    """What a bar row shows: the row is repainted only when this changes."""
+    s = ind.get("survey") or {}
+    return (ind.get("id"), ind.get("value"), ind.get("benchmark"), ind.get("score"), ind.get("note"),
+            s.get("min"), s.get("max"), s.get("avg"))
+
+
 class IndicatorBars(QWidget):
     """One painted row per indicator: label, value / benchmark, score, bar with the survey band."""
 
@@ -37,12 +44,20 @@ class IndicatorBars(QWidget):
         self.lang = "en"
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMouseTracking(True)
+        self._rows: dict[int, tuple[tuple[Any, ...], QPixmap]] = {}
 
     def set_data(self, indicators: list[dict[str, Any]], lang: str) -> None:
+        """Show these indicators. Only the rows whose figures changed are repainted (one per keystroke)."""
+        old, old_lang = self.indicators, self.lang
         self.indicators = indicators
         self.lang = lang
-        self.setFixedHeight(max(1, len(indicators)) * self.ROW_H + 6)
-        self.update()
+        if len(old) != len(indicators) or old_lang != lang:
+            self.setFixedHeight(max(1, len(indicators)) * self.ROW_H + 6)
+            self.update()
+            return
+        for i, (a, b) in enumerate(zip(old, indicators, strict=True)):
+            if _row_key(a) != _row_key(b):
+                self.update(0, i * self.ROW_H, self.width(), self.ROW_H + 4)
 
     def sizeHint(self) -> QSize:
         return QSize(320, len(self.indicators) * self.ROW_H + 6)
@@ -67,70 +82,91 @@ class IndicatorBars(QWidget):
             lines.append(ind["note"])
         return "\n".join(lines)
 
-    def paintEvent(self, _ev) -> None:  # noqa: N802 - Qt naming
+    def paintEvent(self, ev) -> None:  # noqa: N802 - Qt naming
+        """Rows are drawn once into pixmaps and reused until their figures, the width or the language change."""
         p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        w = self.width()
+        w, dpr = self.width(), self.devicePixelRatioF()
+        clip = ev.rect()
+        for i, ind in enumerate(self.indicators):
+            top = i * self.ROW_H
+            if top > clip.bottom() or top + self.ROW_H + 4 < clip.top():
+                continue
+            key = (_row_key(ind), w, dpr, self.lang, self.font().key())
+            cached = self._rows.get(i)
+            if cached is None or cached[0] != key:
+                pm = QPixmap(int(w * dpr), int((self.ROW_H + 4) * dpr))
+                pm.setDevicePixelRatio(dpr)
+                pm.fill(Qt.GlobalColor.transparent)
+                rp = QPainter(pm)
+                rp.setRenderHint(QPainter.RenderHint.Antialiasing)
+                self._paint_row(rp, ind, w)
+                rp.end()
+                cached = (key, pm)
+                self._rows[i] = cached
+            p.drawPixmap(0, top, cached[1])
+        for i in [k for k in self._rows if k >= len(self.indicators)]:
+            del self._rows[i]
+        p.end()
+
+    def _paint_row(self, p: QPainter, ind: dict[str, Any], w: int) -> None:
         small = QFont(self.font())
         small.setPointSizeF(self.font().pointSizeF() * 0.9)
         bold = QFont(self.font())
         bold.setBold(True)
-        for i, ind in enumerate(self.indicators):
-            top = i * self.ROW_H + 2
-            f = _fields.get(ind["id"])
-            value, bm, score = ind.get("value"), ind.get("benchmark") or 0, ind.get("score")
-            # first line: label left, value / benchmark and score right
-            p.setFont(self.font())
-            p.setPen(QColor(style.INK))
-            right = f"{_fmt(score, 1) if value is not None else '—'}"
-            p.setFont(bold)
-            rw = p.fontMetrics().horizontalAdvance("100.0") + 4
-            p.drawText(QRectF(w - rw, top, rw, 20), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, right)
-            p.setFont(small)
-            p.setPen(QColor(style.MUTED))
-            vb = f"{_fmt(value) if value is not None else self.tr('missing')} / {_fmt(bm)} {f.unit}"
-            vbw = p.fontMetrics().horizontalAdvance(vb) + 8
-            p.drawText(QRectF(w - rw - vbw, top, vbw, 20), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, vb)
-            p.setFont(self.font())
-            p.setPen(QColor(style.INK))
-            label = p.fontMetrics().elidedText(f.label(self.lang), Qt.TextElideMode.ElideRight, int(w - rw - vbw - 4))
-            p.drawText(QRectF(0, top, w - rw - vbw, 20), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
-            # the bar
-            bar = QRectF(0, top + 24, w - 2, 12)
-            scale = bar.width() / SCALE_MAX
+        top = 2
+        f = _fields.get(ind["id"])
+        value, bm, score = ind.get("value"), ind.get("benchmark") or 0, ind.get("score")
+        # first line: label left, value / benchmark and score right
+        p.setFont(self.font())
+        p.setPen(QColor(style.INK))
+        right = f"{_fmt(score, 1) if value is not None else '—'}"
+        p.setFont(bold)
+        rw = p.fontMetrics().horizontalAdvance("100.0") + 4
+        p.drawText(QRectF(w - rw, top, rw, 20), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, right)
+        p.setFont(small)
+        p.setPen(QColor(style.MUTED))
+        vb = f"{_fmt(value) if value is not None else self.tr('missing')} / {_fmt(bm)} {f.unit}"
+        vbw = p.fontMetrics().horizontalAdvance(vb) + 8
+        p.drawText(QRectF(w - rw - vbw, top, vbw, 20), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, vb)
+        p.setFont(self.font())
+        p.setPen(QColor(style.INK))
+        label = p.fontMetrics().elidedText(f.label(self.lang), Qt.TextElideMode.ElideRight, int(w - rw - vbw - 4))
+        p.drawText(QRectF(0, top, w - rw - vbw, 20), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
+        # the bar
+        bar = QRectF(0, top + 24, w - 2, 12)
+        scale = bar.width() / SCALE_MAX
 
-            def x_of(v: float | None, _bar=bar, _scale=scale, _bm=bm) -> float:
-                if v is None or not _bm:
-                    return _bar.left()
-                return _bar.left() + min(max(v / _bm, 0.0), SCALE_MAX) * _scale
+        def x_of(v: float | None, _bar=bar, _scale=scale, _bm=bm) -> float:
+            if v is None or not _bm:
+                return _bar.left()
+            return _bar.left() + min(max(v / _bm, 0.0), SCALE_MAX) * _scale
 
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor("#eef1f4"))
+        p.drawRoundedRect(bar, 3, 3)
+        s = ind.get("survey") or {}
+        if s.get("min") is not None and s.get("max") is not None:
+            x0, x1 = x_of(s["min"]), x_of(s["max"])
+            p.setBrush(QColor("#d8dee4"))
+            p.drawRect(QRectF(x0, bar.top() + 1, max(x1 - x0, 2), bar.height() - 2))
+        if value is not None:
+            p.setBrush(style.score_colour(score))
+            fill = QRectF(bar.left(), bar.top() + 3, max(x_of(value) - bar.left(), 2), bar.height() - 6)
+            p.drawRoundedRect(fill, 2, 2)
+        else:
+            pen = QPen(QColor("#afb8c1"))
+            pen.setStyle(Qt.PenStyle.DashLine)
+            p.setPen(pen)
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRoundedRect(bar.adjusted(1, 1, -1, -1), 3, 3)
             p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(QColor("#eef1f4"))
-            p.drawRoundedRect(bar, 3, 3)
-            s = ind.get("survey") or {}
-            if s.get("min") is not None and s.get("max") is not None:
-                x0, x1 = x_of(s["min"]), x_of(s["max"])
-                p.setBrush(QColor("#d8dee4"))
-                p.drawRect(QRectF(x0, bar.top() + 1, max(x1 - x0, 2), bar.height() - 2))
-            if value is not None:
-                p.setBrush(style.score_colour(score))
-                fill = QRectF(bar.left(), bar.top() + 3, max(x_of(value) - bar.left(), 2), bar.height() - 6)
-                p.drawRoundedRect(fill, 2, 2)
-            else:
-                pen = QPen(QColor("#afb8c1"))
-                pen.setStyle(Qt.PenStyle.DashLine)
-                p.setPen(pen)
-                p.setBrush(Qt.BrushStyle.NoBrush)
-                p.drawRoundedRect(bar.adjusted(1, 1, -1, -1), 3, 3)
-                p.setPen(Qt.PenStyle.NoPen)
-            if s.get("avg") is not None:
-                xa = x_of(s["avg"])
-                p.setPen(QPen(QColor("#57606a"), 1.5))
-                p.drawLine(QPointF(xa, bar.top() - 1), QPointF(xa, bar.bottom() + 1))
-            xb = x_of(bm)
-            p.setPen(QPen(QColor(style.INK), 2))
-            p.drawLine(QPointF(xb, bar.top() - 3), QPointF(xb, bar.bottom() + 3))
-        p.end()
+        if s.get("avg") is not None:
+            xa = x_of(s["avg"])
+            p.setPen(QPen(QColor("#57606a"), 1.5))
+            p.drawLine(QPointF(xa, bar.top() - 1), QPointF(xa, bar.bottom() + 1))
+        xb = x_of(bm)
+        p.setPen(QPen(QColor(style.INK), 2))
+        p.drawLine(QPointF(xb, bar.top() - 3), QPointF(xb, bar.bottom() + 3))
 
 
 class Legend(QWidget):
@@ -197,6 +233,48 @@ class Legend(QWidget):
         p.end()
 
 
+class StableLabel(QLabel):
+    """A label whose text changes at every keystroke without laying out the whole panel again.
+
+    A QLabel asks its parent for a new layout whenever its text changes, and the results panel then
+    lays out and repaints every card. This one has a fixed size: the width follows its card (see
+    :class:`_FitWidth`) and the height is set again only when the new text needs more or less room.
+    """
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt naming
+        if text == self.text():
+            return
+        super().setText(text)
+        self.fit()
+
+    def fit(self, width: int | None = None) -> bool:
+        """Fix the size for this width (or the current one); whether it changed."""
+        changed = False
+        if width is not None and width != self.maximumWidth():
+            self.setFixedWidth(width)
+            changed = True
+        w = self.maximumWidth() if self.maximumWidth() < 16777215 else self.width()
+        h = self._needed_height(w)
+        if h != self.maximumHeight():
+            self.setFixedHeight(max(h, 0))
+            changed = True
+        return changed
+
+    def _needed_height(self, width: int) -> int:
+        """The height the text needs at this width. A QLabel's own size hints never go below its minimum
+        size, so a hidden twin (same name, so the same style; not in any layout) measures it."""
+        probe = getattr(self, "_probe", None)
+        if probe is None:
+            probe = self._probe = QLabel(self)
+            probe.hide()
+        probe.setObjectName(self.objectName())
+        probe.setWordWrap(self.wordWrap())
+        probe.setTextFormat(self.textFormat())
+        probe.setText(self.text())
+        probe.ensurePolished()
+        return probe.heightForWidth(width) if self.wordWrap() else probe.sizeHint().height()
+
+
 def _card() -> tuple[QFrame, QVBoxLayout]:
     card = QFrame()
     card.setObjectName("card")
@@ -206,8 +284,8 @@ def _card() -> tuple[QFrame, QVBoxLayout]:
     return card, lay
 
 
-def _label(text: str = "", name: str | None = None, wrap: bool = True) -> QLabel:
-    lab = QLabel(text)
+def _label(text: str = "", name: str | None = None, wrap: bool = True, stable: bool = False) -> QLabel:
+    lab = StableLabel(text) if stable else QLabel(text)
     if name:
         lab.setObjectName(name)
     lab.setWordWrap(wrap)
@@ -230,13 +308,15 @@ class ResultsPanel(QScrollArea):
         lay.setContentsMargins(12, 12, 12, 12)
         lay.setSpacing(12)
 
+        # the score card follows every keystroke: its labels keep their size (StableLabel)
         self.score_card, sl = _card()
         self.score_title = _label(self.tr("Circular-economy index"), "muted")
-        self.index_label = _label("—", "bigIndex", wrap=False)
+        self.index_label = _label("—", "bigIndex", wrap=False, stable=True)
         self.grade_chip = QLabel("")
         self.grade_chip.setObjectName("chip")
-        self.grade_text = _label("")
-        self.requirements_label = _label("")
+        self.grade_chip.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.grade_text = _label("", stable=True)
+        self.requirements_label = _label("", stable=True)
         sl.addWidget(self.score_title)
         sl.addWidget(self.index_label)
         sl.addWidget(self.grade_chip, 0, Qt.AlignmentFlag.AlignLeft)
@@ -291,6 +371,23 @@ class ResultsPanel(QScrollArea):
         self._text_timer.setInterval(150)
         self._text_timer.timeout.connect(self._show_text)
 
+    def viewportEvent(self, ev) -> bool:  # noqa: N802 - Qt naming
+        """The score card's labels take the width the panel gives the card (never the other way round)."""
+        if ev.type() == QEvent.Type.Resize:
+            self._fit_labels(ev.size().width())
+        return super().viewportEvent(ev)
+
+    def _fit_labels(self, viewport_width: int) -> None:
+        body = self.widget().layout().contentsMargins()
+        card = self.score_card.layout().contentsMargins()
+        frame = self.score_card.width() - self.score_card.contentsRect().width()
+        width = viewport_width - body.left() - body.right() - card.left() - card.right() - frame
+        changed = False
+        for lab in (self.index_label, self.grade_text, self.requirements_label):
+            changed |= lab.fit(max(width, 50))
+        if changed:  # the body may have kept the width the labels had: lay it out again (once, later)
+            QTimer.singleShot(0, lambda: self.setWidgetResizable(True))
+
     # ---- showing a result ---------------------------------------------------------------------
 
     def show_result(self, result: dict[str, Any] | None, error: str | None = None, *, typing: bool = False) -> None:
@@ -330,6 +427,7 @@ class ResultsPanel(QScrollArea):
             grade = ce["grade"]
             self.grade_chip.setText(grade if grade != "none" else self.tr("no grade"))
             _set_style(self.grade_chip, f"background: {style.GRADE_COLOURS.get(grade, '#8c959f')};")
+            self._fix_chip_size()
             self.grade_text.setText(ce.get("grade_label") or "")
             if ce.get("basic_requirements_met"):
                 self.requirements_label.setText(self.tr("✓ All basic requirements met"))
@@ -342,6 +440,14 @@ class ResultsPanel(QScrollArea):
         else:
             self.score_card.hide()
             self.bars_card.hide()
+
+    def _fix_chip_size(self) -> None:
+        """The grade chip keeps a fixed size, set again only when the grade's text needs another: typing
+        that does not change the grade does not lay the panel out."""
+        self.grade_chip.ensurePolished()
+        hint = self.grade_chip.sizeHint()
+        if (self.grade_chip.maximumWidth(), self.grade_chip.maximumHeight()) != (hint.width(), hint.height()):
+            self.grade_chip.setFixedSize(hint)
 
     def _show_gap(self, ce: dict[str, Any]) -> None:
         ng = ce.get("next_grade")

@@ -1,0 +1,84 @@
+"""The results panel: bars follow the values, the score card keeps its size, nothing overflows."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+
+from tests.gui_fixtures import find_assessment, type_text
+
+
+def _open(window, qtbot, db, sector="electrolytic", period="2025"):
+    aid = find_assessment(db, sector, period)
+    assert window.tree.select_assessment(aid)
+    qtbot.waitUntil(lambda: window.session is not None and window.session.id == aid)
+    return window.page.form
+
+
+def _retype(qtbot, editor, text):
+    editor.setFocus()
+    editor.selectAll()
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    type_text(qtbot, editor, text)
+
+
+def _row_image(bars, row: int) -> QImage:
+    img = bars.grab().toImage()
+    dpr = img.devicePixelRatio()
+    return img.copy(0, int(row * bars.ROW_H * dpr), img.width(), int(bars.ROW_H * dpr))
+
+
+def test_a_bar_is_repainted_with_the_new_value_and_the_others_stay(window, qtbot, demo_copy):
+    form = _open(window, qtbot, demo_copy)
+    bars = window.results.bars
+    ids = [ind["id"] for ind in bars.indicators]
+    row = ids.index("solid_waste_utilization_pct")
+    other = (row + 1) % len(ids)
+    before, before_other = _row_image(bars, row), _row_image(bars, other)
+    form.setCurrentIndex(form.page_of("values.solid_waste_utilization_pct"))
+    _retype(qtbot, form.editor_for("values.solid_waste_utilization_pct"), "12")
+    assert bars.indicators[row]["value"] == 12
+    assert _row_image(bars, row) != before  # the cached row was drawn again
+    assert _row_image(bars, other) == before_other
+
+
+def test_bars_are_drawn_again_in_the_other_language(window, qtbot, demo_copy):
+    _open(window, qtbot, demo_copy)
+    before = window.results.bars.grab().toImage()
+    window.set_language("zh")
+    qtbot.waitUntil(lambda: bool(window.results.bars.indicators))
+    assert window.results.bars.grab().toImage() != before
+
+
+def test_the_results_panel_never_scrolls_sideways(window, qtbot, demo_copy):
+    _open(window, qtbot, demo_copy)
+    r = window.results
+    for width in (1400, 1100, 1600):
+        window.resize(width, 900)
+        qtbot.waitUntil(lambda r=r: r.widget().width() <= r.viewport().width())
+        assert not r.horizontalScrollBar().isVisible() or r.horizontalScrollBar().maximum() == 0
+        assert r.score_card.width() <= r.viewport().width()
+
+
+def test_score_card_labels_grow_for_longer_text_and_shrink_back(window, qtbot, demo_copy):
+    _open(window, qtbot, demo_copy)
+    label = window.results.grade_text
+    one_line = label.height()
+    label.setText("长 " * 200)
+    qtbot.waitUntil(lambda: label.height() > one_line * 3)
+    assert label.height() == label.heightForWidth(label.width())
+    tall = label.height()
+    label.setText(window.results.requirements_label.text())
+    qtbot.waitUntil(lambda: label.height() < tall)
+    assert label.height() == label.heightForWidth(label.width()) <= one_line * 1.5
+
+
+def test_the_grade_chip_fits_its_text(window, qtbot, demo_copy):
+    form = _open(window, qtbot, demo_copy)
+    chip = window.results.grade_chip
+    form.setCurrentIndex(form.page_of("values.solid_waste_utilization_pct"))
+    editor = form.editor_for("values.solid_waste_utilization_pct")
+    for text in ("0", "100"):
+        _retype(qtbot, editor, text)
+        assert chip.width() >= chip.sizeHint().width()
+        assert chip.fontMetrics().horizontalAdvance(chip.text()) < chip.width()

@@ -125,3 +125,44 @@ def test_verify_dialog_accepts_a_dropped_file(app, qtbot, tmp_path):
     v.drop.dropEvent(ev)
     assert seen == [str(f)]
     assert "✗" in v.headline.text()  # verified, and not valid: an empty PDF is no signed report
+
+
+def test_trust_the_signer_from_the_verify_dialog(signed_setup, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from alassess.signing import trust
+    from alassess.ui.report_dialog import VerifyDialog
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # the trust list of this test only
+    w, dlg, p12, _aid = signed_setup
+    signed = tmp_path / "signed.pdf"
+    dlg.set_identity_path(p12)
+    dlg.passphrase.setText(PASS)
+    dlg.out_path.setText(str(signed))
+    assert dlg.save(sign=True)
+    v = VerifyDialog("en", w)
+    qtbot.addWidget(v)
+    v.show()
+    v.verify(str(signed))
+    assert "not in the trust list" in v.details.text() and v.trust_button.isVisible()
+    asked = []
+
+    def answer(choice):
+        def ask(_parent, _title, text, *_a):
+            asked.append(text)
+            return choice
+        return ask
+
+    # the user looks at the fingerprint and cancels: nothing is trusted
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Cancel))
+    v.trust_button.click()
+    assert trust.list_trusted() == [] and v.trust_button.isVisible()
+    fp = asked[0].split("(SHA-256):\n")[1].split("\n")[0]
+    assert len(fp.replace(" ", "")) == 64 and fp in v.details.text()
+    # … and then confirms: the report shows as trusted, the button goes away
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    v.trust_button.click()
+    assert [c.sha256.upper() for c in trust.list_trusted()] == [fp.replace(" ", "")]
+    assert "Signer's certificate trusted</td><td>yes" in v.details.text()
+    assert not v.trust_button.isVisible()
+    w.close()

@@ -222,3 +222,35 @@ def test_passphrase_is_never_stored_or_logged(signed, tmp_path, monkeypatch, cap
     for p in written:
         assert secret not in p.read_bytes(), p
     assert PASS not in out.out and PASS not in out.err
+
+
+def test_trust_the_signer_of_a_verified_report(signed, tmp_path, capsys):
+    trust_dir = tmp_path / "trusted"
+    assert main(["verify", str(signed["pdf"]), "--trust-dir", str(trust_dir)]) == 0
+    out = capsys.readouterr().out
+    fp = re.search(r"certificate SHA-256 fingerprint: ((?:[0-9A-F]{4} ){15}[0-9A-F]{4})", out).group(1)
+    assert "--from-report" in out
+    # the fingerprint printed when the identity was made is the one the verifier sees
+    r = cli("identity", "create", "--name", "x", "--out", tmp_path / "other.p12", "--passphrase-file",
+            signed["home"] / "pw", home=tmp_path)
+    assert re.search(r"fingerprint: (?:[0-9A-F]{4} ){15}[0-9A-F]{4}", r.stdout), r.stdout
+    assert main(["identity", "trust", "--from-report", str(signed["pdf"]), "--trust-dir", str(trust_dir)]) == 0
+    assert fp in capsys.readouterr().out
+    assert main(["verify", str(signed["pdf"]), "--require-trusted", "--trust-dir", str(trust_dir)]) == 0
+    capsys.readouterr()
+
+
+def test_the_signer_of_a_changed_report_cannot_be_trusted(signed, tmp_path, capsys):
+    data = bytearray(signed["pdf"].read_bytes())
+    i = data.index(b"/Producer")
+    data[i + 12] = (data[i + 12] + 1) % 256
+    bad = tmp_path / "changed.pdf"
+    bad.write_bytes(bytes(data))
+    trust_dir = tmp_path / "trusted"
+    assert main(["identity", "trust", "--from-report", str(bad), "--trust-dir", str(trust_dir)]) == 2
+    err = capsys.readouterr().err
+    assert "cannot trust the signer" in err and len(err.strip().splitlines()) == 1
+    assert not trust_dir.exists() or not any(trust_dir.iterdir())
+    # one source, not none and not two
+    assert main(["identity", "trust", "--trust-dir", str(trust_dir)]) == 2
+    assert "one of them" in capsys.readouterr().err

@@ -52,8 +52,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     c.add_argument("--passphrase-file", type=Path, required=True)
     c.add_argument("--identities-dir", type=Path, help="where to keep it (default: the user data folder)")
     c.set_defaults(func=cmd_identity_import)
-    c = isub.add_parser("trust", help="add a certificate (PEM, DER or .p12) to the trust list")
-    c.add_argument("cert", type=Path)
+    c = isub.add_parser("trust", help="add a certificate (PEM, DER or .p12), or the signer of a verified report, "
+                                      "to the trust list")
+    c.add_argument("cert", type=Path, nargs="?", help="certificate file")
+    c.add_argument("--from-report", type=Path, metavar="PDF",
+                   help="trust whoever signed this report (it must verify); compare the printed fingerprint "
+                        "with the signer's first")
     c.add_argument("--passphrase-file", type=Path, help="for a passphrase-protected .p12")
     c.add_argument("--trust-dir", type=Path)
     c.set_defaults(func=cmd_identity_trust)
@@ -106,6 +110,7 @@ def _yes(v: bool | None, zh: bool) -> str:
 def cmd_verify(args: argparse.Namespace) -> int:
     from alassess.domain.errors import InputError
     from alassess.services.files import atomic_write
+    from alassess.signing.identities import fingerprint_text
     from alassess.signing.verify import verify_pdf
 
     r = verify_pdf(args.pdf, trust_dir=args.trust_dir)
@@ -136,7 +141,9 @@ def cmd_verify(args: argparse.Namespace) -> int:
         print(f"  完整（未被改动）：{_yes(r.intact if r.signed else None, zh)}；签名有效：{_yes(r.valid if r.signed else None, zh)}；"
               f"覆盖整个文件：{_yes(r.covers_whole_file if r.signed else None, zh)}")
         print(f"  证书受信任：{_yes(r.trusted, zh)}" + ("" if r.trusted or not r.signed else
-                                                  "（证书不在信任列表中；可用 alassess identity trust 添加）"))
+                                                  "（证书不在信任列表中；核对指纹后可用 alassess identity trust --from-report 添加）"))
+        if r.signer_certificate:
+            print(f"  证书指纹 SHA-256：{fingerprint_text(r.signer_certificate)}")
         print(f"  报告编号：{r.report_id or '—'}")
         print(f"  内嵌数据与打印的哈希一致：{_yes(r.data_matches, zh)}（SHA-256 {r.data_hash or '—'}）")
         if extracted:
@@ -148,7 +155,11 @@ def cmd_verify(args: argparse.Namespace) -> int:
         print(f"  intact: {_yes(r.intact if r.signed else None, zh)}; valid: {_yes(r.valid if r.signed else None, zh)}; "
               f"covers the whole file: {_yes(r.covers_whole_file if r.signed else None, zh)}")
         print(f"  certificate trusted: {_yes(r.trusted, zh)}" + ("" if r.trusted or not r.signed else
-                                                               " (not in the trust list; add it with alassess identity trust)"))
+                                                               " (not in the trust list; compare the fingerprint with "
+                                                               "the signer's, then add it with alassess identity trust "
+                                                               "--from-report)"))
+        if r.signer_certificate:
+            print(f"  certificate SHA-256 fingerprint: {fingerprint_text(r.signer_certificate)}")
         print(f"  report id: {r.report_id or '—'}")
         print(f"  embedded data matches the printed hash: {_yes(r.data_matches, zh)} (SHA-256 {r.data_hash or '—'})")
         if extracted:
@@ -168,7 +179,8 @@ def cmd_identity_create(args: argparse.Namespace) -> int:
     zh = _zh(args)
     print(f"已创建签名身份 {args.out}（自签名证书，{info.common_name}，有效期至 {info.not_after[:10]}）" if zh else
           f"identity created: {args.out} (self-signed certificate for {info.common_name}, valid until {info.not_after[:10]})")
-    print(f"证书指纹 SHA-256：{info.sha256}" if zh else f"certificate SHA-256 fingerprint: {info.sha256}")
+    fp = identities.fingerprint_text(info.sha256)
+    print(f"证书指纹 SHA-256：{fp}" if zh else f"certificate SHA-256 fingerprint: {fp}")
     if args.trust:
         trust.add_trusted(args.out, args.trust_dir, passphrase=pw)
         print("证书已加入信任列表" if zh else "certificate added to the trust list")
@@ -188,13 +200,19 @@ def cmd_identity_import(args: argparse.Namespace) -> int:
 
 
 def cmd_identity_trust(args: argparse.Namespace) -> int:
+    from alassess.domain.errors import InputError
     from alassess.signing import identities, trust
 
-    pw = identities.read_passphrase_file(args.passphrase_file) if args.passphrase_file else None
-    added = trust.add_trusted(args.cert, args.trust_dir, passphrase=pw)
+    if (args.cert is None) == (args.from_report is None):
+        raise InputError("trust_needs_one_source", "cert")
+    if args.from_report is not None:
+        added = [trust.trust_report_signer(args.from_report, args.trust_dir)]
+    else:
+        pw = identities.read_passphrase_file(args.passphrase_file) if args.passphrase_file else None
+        added = trust.add_trusted(args.cert, args.trust_dir, passphrase=pw)
     for info in added:
-        print(f"已信任：{info.subject}（SHA-256 {info.sha256}）" if _zh(args) else
-              f"trusted: {info.subject} (SHA-256 {info.sha256})")
+        fp = identities.fingerprint_text(info.sha256)
+        print(f"已信任：{info.subject}（SHA-256 {fp}）" if _zh(args) else f"trusted: {info.subject} (SHA-256 {fp})")
     return 0
 
 

@@ -72,6 +72,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "identity_exists": ("文件 {path} 已存在；请换一个文件名或先删除它", "{path} already exists; choose another file name or delete it first"),
     "identity_name_required": ("签名人姓名不能为空", "the signer's name must not be empty"),
     "cert_unreadable": ("无法读取证书 {path}：应为 PEM、DER 或 PKCS#12（.p12 需口令文件）", "cannot read certificate {path}: expected PEM, DER or PKCS#12 (a .p12 needs --passphrase-file)"),
+    "trust_needs_one_source": ("请给出证书文件，或 --from-report 报告（二者取一）", "give a certificate file or --from-report PDF (one of them)"),
+    "trust_report_not_valid": ("不能从 {path} 信任签名人：报告未通过验证（{reason}）；只能信任验证有效的报告的签名人", "cannot trust the signer of {path}: the report does not verify ({reason}); only the signer of a valid report can be trusted"),
     "pdf_not_found": ("找不到 PDF 文件 {path}", "PDF file {path} not found"),
     "pdf_unreadable": ("无法读取 {path}：{reason}", "cannot read {path}: {reason}"),
     "not_a_pdf": ("{path} 不是 PDF 文件", "{path} is not a PDF file"),

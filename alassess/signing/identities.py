@@ -89,6 +89,15 @@ def _name_attr(name: x509.Name, oid: x509.ObjectIdentifier) -> str:
     return str(attrs[0].value) if attrs else ""
 
 
+def fingerprint_text(cert: bytes | str | None) -> str:
+    """A certificate's SHA-256 fingerprint (from its DER bytes, or the hex digest) in groups of four,
+    to read out over the phone: the same text in the CLI, the GUI and the report's signature page."""
+    if not cert:
+        return ""
+    h = (hashlib.sha256(cert).hexdigest() if isinstance(cert, bytes) else cert).upper()
+    return " ".join(h[i:i + 4] for i in range(0, len(h), 4))
+
+
 def cert_info(cert: x509.Certificate, path: str | Path = "") -> CertInfo:
     return CertInfo(
         subject=cert.subject.rfc4514_string(),

@@ -72,6 +72,7 @@ class VerificationResult:
     problems: list[str] = field(default_factory=list)
     signatures: list[SignatureInfo] = field(default_factory=list)
     data: bytes | None = field(default=None, repr=False)
+    signer_certificate: bytes | None = field(default=None, repr=False)  # DER, of the last signature
 
     @property
     def ok(self) -> bool:
@@ -81,6 +82,7 @@ class VerificationResult:
     def to_json(self) -> dict[str, Any]:
         d = asdict(self)
         d.pop("data")
+        d.pop("signer_certificate")
         d["ok"] = self.ok
         return d
 
@@ -151,6 +153,7 @@ def verify_pdf(src: str | Path | bytes, trust_dir: str | Path | None = None) -> 
 
     infos: list[SignatureInfo] = []
     problems: list[str] = []
+    signer_der: bytes | None = None
     for sig in sigs:
         vc = ValidationContext(trust_manager=SimpleTrustManager.build(trust_roots=roots), allow_fetching=False,
                                revocation_mode="soft-fail")
@@ -162,6 +165,7 @@ def verify_pdf(src: str | Path | bytes, trust_dir: str | Path | None = None) -> 
                                        "none", True, "", str(exc)))
             continue
         cert = st.signing_cert
+        signer_der = cert.dump()
         subj = cert.subject.native
         iss = cert.issuer.native
         coverage = st.coverage.name.lower() if st.coverage is not None else "none"
@@ -228,7 +232,8 @@ def verify_pdf(src: str | Path | bytes, trust_dir: str | Path | None = None) -> 
         signing_time=main.signing_time if main else None, subfilter=main.subfilter if main else "",
         covers_whole_file=bool(infos) and not any(i.modified_after for i in infos),
         report_id=report_id, printed_hash=printed, data_hash=data_hash, data_matches=matches,
-        problems=problems, signatures=infos, data=payload)
+        problems=problems, signatures=infos, data=payload,
+        signer_certificate=signer_der if infos and sigs and infos[-1].certificate_sha256 else None)
 
 
 def _first(rx: re.Pattern[str], *texts: str) -> str | None:

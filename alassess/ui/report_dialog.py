@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -464,9 +465,15 @@ class VerifyDialog(QDialog):
         self.save_data_button = QPushButton(self.tr("Save the embedded data…"))
         self.save_data_button.setEnabled(False)
         self.save_data_button.clicked.connect(self.save_data)
+        self.trust_button = QPushButton(self.tr("Trust this signer…"))
+        self.trust_button.setToolTip(self.tr("Add the signer's certificate to this computer's trust list, so that "
+                                             "their reports show as trusted"))
+        self.trust_button.clicked.connect(self.trust_signer)
+        self.trust_button.hide()
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
         bottom.addWidget(self.save_data_button)
+        bottom.addWidget(self.trust_button)
         bottom.addStretch(1)
         bottom.addWidget(close)
         lay.addLayout(bottom)
@@ -523,6 +530,7 @@ class VerifyDialog(QDialog):
             (self.tr("Signer's certificate trusted"), yn(r.trusted if r.signed else None)
              + ("" if r.trusted or not r.signed else " — " + self.tr("not in the trust list; this does not make "
                                                                      "the report invalid"))),
+            (self.tr("Certificate fingerprint (SHA-256)"), _fingerprint(r.signer_certificate) or "—"),
             (self.tr("Report id"), r.report_id or "—"),
             (self.tr("Embedded data match the printed hash"), yn(r.data_matches)),
         ]
@@ -534,6 +542,31 @@ class VerifyDialog(QDialog):
                 f"<li>{_esc(p)}</li>" for p in r.problems) + "</ul>"
         self.details.setText(html)
         self.save_data_button.setEnabled(r.data is not None)
+        self.trust_button.setVisible(bool(r.ok and not r.trusted and r.signer_certificate))
+
+    def trust_signer(self) -> None:
+        """Add the signer of the verified report to the trust list, after the user has compared the
+        fingerprint with the signer's."""
+        from alassess.signing import trust
+
+        r = self.result_obj
+        if r is None or not r.ok or r.signer_certificate is None:
+            return
+        who = r.signer + (f" ({r.signer_organisation})" if r.signer_organisation else "")
+        answer = QMessageBox.question(
+            self, self.tr("Trust this signer?"),
+            self.tr("Trust reports signed by %1?\n\nCertificate fingerprint (SHA-256):\n%2\n\nCompare it with the "
+                    "fingerprint the signer reads to you (shown when they verify one of their own reports, and "
+                    "when their identity was created) before you trust it.").replace("%1", who).replace("%2", _fingerprint(r.signer_certificate)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            trust.trust_report_signer(r.path)
+        except AlAssessError as exc:
+            QMessageBox.warning(self, self.tr("Trust this signer?"), _message(exc, self.lang))
+            return
+        self.verify(r.path)
 
     def save_data(self) -> None:
         from alassess.services.files import atomic_write
@@ -544,6 +577,12 @@ class VerifyDialog(QDialog):
                                               self.tr("Assessment file (*.json)"))
         if path:
             atomic_write(path, self.result_obj.data)
+
+
+def _fingerprint(der: bytes | None) -> str:
+    from alassess.signing.identities import fingerprint_text
+
+    return fingerprint_text(der)
 
 
 def _esc(text: str) -> str:

@@ -1081,6 +1081,14 @@
         <translation>保存内嵌的评估数据…</translation>
     </message>
     <message>
+        <source>Trust this signer…</source>
+        <translation>信任此签名人…</translation>
+    </message>
+    <message>
+        <source>Add the signer&apos;s certificate to this computer&apos;s trust list, so that their reports show as trusted</source>
+        <translation>把签名人的证书加入本机的信任列表，此后其签署的报告显示为受信任</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1141,6 +1149,10 @@
         <translation>不在信任列表中；这不影响报告的有效性</translation>
     </message>
     <message>
+        <source>Certificate fingerprint (SHA-256)</source>
+        <translation>证书指纹（SHA-256）</translation>
+    </message>
+    <message>
         <source>Report id</source>
         <translation>报告编号</translation>
     </message>
@@ -1151,6 +1163,24 @@
     <message>
         <source>Problems</source>
         <translation>问题</translation>
+    </message>
+    <message>
+        <source>Trust this signer?</source>
+        <translation>信任此签名人？</translation>
+    </message>
+    <message>
+        <source>Trust reports signed by %1?
+
+Certificate fingerprint (SHA-256):
+%2
+
+Compare it with the fingerprint the signer reads to you (shown when they verify one of their own reports, and when their identity was created) before you trust it.</source>
+        <translation>信任由 %1 签署的报告？
+
+证书指纹（SHA-256）：
+%2
+
+信任之前，请与签名人核对其读给您的指纹（签名人核验自己签署的报告时、或创建签名身份时都会显示）。</translation>
     </message>
     <message>
         <source>Save the embedded data</source>

@@ -7,6 +7,8 @@ import json
 import os
 import shutil
 import stat
+import subprocess
+import sys
 
 import pytest
 
@@ -132,3 +134,22 @@ def test_unwritable_outputs_are_one_line_exit_2(office, tmp_path, capsys):
         assert main(args) == 2, args
         err = capsys.readouterr().err
         assert len(err.strip().splitlines()) == 1 and "Traceback" not in err, (args, err)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler's pdftotext is not installed")
+def test_the_report_is_chinese_unless_english_is_asked_for(tmp_path, write_doc, doc_factory):
+    """An English system still gets the Chinese report; --lang en gives the English one."""
+    src = write_doc(doc_factory("electrolytic", {"solid_waste_utilization_pct": 70}))
+    env = {k: v for k, v in os.environ.items() if k not in ("ALASSESS_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES")}
+    env.update(LANG="en_US.UTF-8", HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path / "d"),
+               XDG_STATE_HOME=str(tmp_path / "s"))
+    texts = {}
+    for name, extra in (("default", []), ("english", ["--lang", "en"])):
+        out = tmp_path / f"{name}.pdf"
+        r = subprocess.run([sys.executable, "-m", "alassess", *extra, "report", str(src), "--out", str(out)],
+                           capture_output=True, text=True, env=env, timeout=120)
+        assert r.returncode == 0, r.stderr
+        texts[name] = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    assert "铝行业企业评估报告" in texts["default"] and "report written to" in r.stdout
+    assert "Aluminium plant assessment report" in texts["english"]
+    assert "铝行业企业评估报告" not in texts["english"]

@@ -83,7 +83,9 @@ def cmd_report(args: argparse.Namespace) -> int:
         if not args.identity or not args.passphrase_file:
             raise InputError("report_sign_needs_identity", "--sign")
         passphrase = report.read_passphrase_file(args.passphrase_file)
-    res = report.issue_report(out=args.out, lang=args.lang, file=args.file, db_path=args.db,
+    # the report is Chinese unless English is asked for (--lang en or ALASSESS_LANG), whatever the locale
+    report_lang = args.lang if getattr(args, "lang_explicit", False) else "zh"
+    res = report.issue_report(out=args.out, lang=report_lang, file=args.file, db_path=args.db,
                               assessment_id=args.assessment if args.file is None else None,
                               identity=args.identity, passphrase=passphrase, sign=args.sign)
     if _zh(args):

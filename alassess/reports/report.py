@@ -236,7 +236,7 @@ T: dict[str, tuple[str, str]] = {
                  "3. alassess verify this.pdf --extract assessment.json writes the embedded data, which imports "
                  "straight into a database (alassess import)."),
     "sig_unsigned": ("未签署的报告签名框为空。", "An unsigned report leaves the signature box empty."),
-    "sig_hand": ("纸质签字与日期（如需要）", "Handwritten signature and date (if required)"),
+    "sig_hand": ("纸质签字与日期（如需要）", "Handwritten signature and date"),
 }
 
 LEVEL_WORDS = {
@@ -1272,7 +1272,12 @@ class _Builder:
         canv.setDash(3, 2)
         canv.rect(x1 - 2, y1 - 2, x2 - x1 + 4, y2 - y1 + 4)
         hx1 = x2 + 8 * mm
-        canv.drawString(hx1, y2 + 3 * mm, self.w.clean(self.w("sig_hand")))
+        hand = self.w.clean(self.w("sig_hand"))
+        size = 9.5  # smaller when the heading would run past the box (and the page margin)
+        while size > 6 and canv.stringWidth(hand, self.bold, size) > PAGE_W - MARGIN - hx1:
+            size -= 0.5
+        canv.setFont(self.bold, size)
+        canv.drawString(hx1, y2 + 3 * mm, hand)
         canv.rect(hx1, y1 - 2, PAGE_W - MARGIN - hx1, y2 - y1 + 4)
         canv.restoreState()
 

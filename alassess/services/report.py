@@ -34,6 +34,7 @@ from alassess.signing.identities import (  # noqa: F401 (re-exported for the GUI
     cert_info,
     check_can_sign,
     create_identity,
+    fingerprint_text,
     import_identity,
     load_identity,
     read_passphrase_file,
@@ -163,7 +164,7 @@ def sign_report(built: BuiltReport, identity: LoadedIdentity, *, location: str =
             lines.append((STAMP_WORDS["organisation"][i], clean(info.organisation)))
         lines += [(STAMP_WORDS["time"][i], when.strftime("%Y-%m-%d %H:%M:%S %z")),
                   (STAMP_WORDS["report"][i], built.report_id),
-                  (STAMP_WORDS["cert"][i], "SHA-256 " + info.sha256[:24] + "…")]
+                  (STAMP_WORDS["cert"][i], "SHA-256 " + fingerprint_text(info.sha256)[:29] + " …")]
         return draw_stamp(x2 - x1, y2 - y1, STAMP_WORDS["title"][i], lines)
 
     stamp = sign.StampSpec(page=-1, box=SIGNATURE_BOX, draw=draw)

@@ -113,6 +113,10 @@ QToolButton#formToggle:checked {{ background: #ddf4ff; border-color: {ACCENT}; c
 
 
 def apply(app: QApplication) -> None:
+    """Font, Fusion style and style sheet for the application (once: each change re-polishes every widget)."""
+    if app.property("alassess_styled"):
+        return
+    app.setProperty("alassess_styled", True)
     families = load_fonts()
     font = QFont(app.font())
     if families:

@@ -52,20 +52,20 @@ def main(argv: list[str] | None = None) -> int:
     names = [n for n in modules() if not args.only or n in args.only or n.removeprefix("bench_") in args.only]
     figures: list[Figure] = []
     errors: dict[str, str] = {}
-    print(f"{'benchmark':<62} {'measured':>12} {'budget':>10}  ")
+    print(f"{'benchmark':<70} {'measured':>12} {'budget':>10}  ")
     for name in names:
         try:
             mod = importlib.import_module(name)
             got = mod.run()
         except Exception as exc:  # a broken benchmark is reported, the others still run
             errors[name] = f"{type(exc).__name__}: {exc}"
-            print(f"{name:<62} {'ERROR':>12}  {errors[name]}")
+            print(f"{name:<70} {'ERROR':>12}  {errors[name]}")
             traceback.print_exc(file=sys.stderr)
             continue
         for f in got:
             figures.append(f)
             mark = "ok" if f.within else "OVER"
-            print(f"{f.name:<62} {f.value:>10.3f} {f.unit:<2}{f.budget:>8.3g} {f.unit:<2} {mark}")
+            print(f"{f.name:<70} {f.value:>10.3f} {f.unit:<2}{f.budget:>8.3g} {f.unit:<2} {mark}")
     result = {"when": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
               "machine": {"python": platform.python_version(), "platform": platform.platform(),
                           "processor": platform.processor() or platform.machine()},

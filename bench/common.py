@@ -41,7 +41,12 @@ def alassess_cmd(*args: str) -> list[str]:
 
 
 def env(**extra: str) -> dict[str, str]:
+    """The environment of a measured process. Python may write its byte-code caches, as it does on a
+    user's machine (pip compiles them at install; the bundle ships them): a shell that forbids them
+    (PYTHONDONTWRITEBYTECODE) would make every start compile the sources again. The figures are
+    medians, so the first run, which writes the caches, does not count."""
     e = dict(os.environ)
+    e.pop("PYTHONDONTWRITEBYTECODE", None)
     e.setdefault("QT_QPA_PLATFORM", "offscreen")
     e.update(extra)
     return e

@@ -66,10 +66,20 @@ def main(argv: list[str] | None = None) -> int:
             figures.append(f)
             mark = "ok" if f.within else "OVER"
             print(f"{f.name:<70} {f.value:>10.3f} {f.unit:<2}{f.budget:>8.3g} {f.unit:<2} {mark}")
+    new = [f.as_dict() for f in figures]
+    if args.only and args.out.exists():
+        # a partial run replaces the figures of the modules it ran and keeps the others
+        ran = {n.removeprefix("bench_") for n in names}
+        try:
+            old = json.loads(args.out.read_text(encoding="utf-8")).get("figures", [])
+        except (OSError, ValueError):
+            old = []
+        new = [f for f in old if f["name"].split(":")[0] not in ran] + new
+        new.sort(key=lambda f: f["name"])
     result = {"when": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
               "machine": {"python": platform.python_version(), "platform": platform.platform(),
                           "processor": platform.processor() or platform.machine()},
-              "figures": [f.as_dict() for f in figures], "errors": errors}
+              "figures": new, "errors": errors}
     args.out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"results written to {args.out}")
     return 0 if not errors and all(f.within for f in figures) else 1

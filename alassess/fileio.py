@@ -39,14 +39,13 @@ def write_temp(path: str | Path, data: bytes, *, mode: int = DEFAULT_MODE) -> Pa
 
 
 def discard(tmp: str | Path) -> None:
-    try:
-        os.unlink(tmp)
-    except FileNotFoundError:
-        pass
+    """Remove a temporary file that is not wanted (gone already is fine)."""
+    Path(tmp).unlink(missing_ok=True)
 
 
 def fsync_dir(folder: str | Path) -> None:
-    """Make a rename in ``folder`` durable (POSIX); a no-op where folders cannot be opened (Windows)."""
+    """Make a rename in ``folder`` durable (POSIX); a no-op where folders cannot be opened (Windows).
+    Given a file, flushes the file."""
     try:
         fd = os.open(str(folder), os.O_RDONLY)
     except OSError:

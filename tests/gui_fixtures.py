@@ -80,3 +80,30 @@ def stored_values(db_path: Path, aid: int) -> dict:
     from alassess.services import records
 
     return records.load(db_path, aid).values
+
+
+def open_assessment(w, qtbot, aid: int):
+    """Select the assessment in the window's tree and wait until its form is open; returns the form."""
+    assert w.tree.select_assessment(aid)
+    qtbot.waitUntil(lambda: w.session is not None and w.session.id == aid)
+    return w.page.form
+
+
+def retype(qtbot, editor, text: str) -> None:
+    """Replace what the box holds by ``text``, typed key by key."""
+    from PySide6.QtCore import Qt
+
+    editor.setFocus()
+    editor.selectAll()
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    type_text(qtbot, editor, text)
+
+
+def mark_signed(db_path: Path, aid: int) -> None:
+    """Store the assessment as signed (before a window opens it)."""
+    from alassess.store import repo
+    from alassess.store.db import open_db
+
+    db = open_db(db_path)
+    repo.set_status(db, aid, "signed")
+    db.conn.close()

@@ -6,17 +6,15 @@ import pytest
 from PySide6.QtCore import Qt
 
 from alassess.services import dross
-from tests.gui_fixtures import find_assessment, open_window
+from tests.gui_fixtures import find_assessment, mark_signed, open_assessment, open_window
 
 
 @pytest.fixture
 def ledger_page(app, qtbot, demo_copy):
     w = open_window(qtbot, demo_copy)
-    aid = find_assessment(demo_copy, "electrolytic", "2025")
-    w.tree.select_assessment(aid)
-    qtbot.waitUntil(lambda: w.session is not None and w.session.id == aid)
-    page = w.page.form.ledger_page
-    w.page.form.setCurrentWidget(page)
+    form = open_assessment(w, qtbot, find_assessment(demo_copy, "electrolytic", "2025"))
+    page = form.ledger_page
+    form.setCurrentWidget(page)
     yield w, page
     w.close()
 
@@ -120,17 +118,10 @@ def test_receivers_add_and_validate(ledger_page, qtbot):
 
 
 def test_a_signed_assessment_locks_the_tables(app, qtbot, demo_copy):
-    from alassess.store import repo
-    from alassess.store.db import open_db
-
     aid = find_assessment(demo_copy, "electrolytic", "2025")
-    db = open_db(demo_copy)
-    repo.set_status(db, aid, "signed")
-    db.conn.close()
+    mark_signed(demo_copy, aid)
     w = open_window(qtbot, demo_copy)
-    w.tree.select_assessment(aid)
-    qtbot.waitUntil(lambda: w.session is not None and w.session.id == aid)
-    page = w.page.form.ledger_page
+    page = open_assessment(w, qtbot, aid).ledger_page
     assert not page.add_button.isEnabled() and not page.import_button.isEnabled()
     w.close()
 
@@ -140,9 +131,7 @@ def labels_dialog(app, qtbot, demo_copy):
     from alassess.ui.labels_dialog import LabelsDialog
 
     w = open_window(qtbot, demo_copy)
-    aid = find_assessment(demo_copy, "electrolytic", "2025")
-    w.tree.select_assessment(aid)
-    qtbot.waitUntil(lambda: w.session is not None and w.session.id == aid)
+    open_assessment(w, qtbot, find_assessment(demo_copy, "electrolytic", "2025"))
     assert w.act_labels.isEnabled()
     dlg = LabelsDialog(demo_copy, w.session.info["plant_id"], "en", w)
     qtbot.addWidget(dlg)

@@ -7,27 +7,20 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
-from alassess.store import repo
-from alassess.store.db import open_db
-from tests.gui_fixtures import find_assessment, open_window, stored_values, type_text
-
-
-def open_assessment(w, qtbot, aid):
-    assert w.tree.select_assessment(aid)
-    qtbot.waitUntil(lambda: w.session is not None and w.session.id == aid)
-    return w.page.form
+from tests.gui_fixtures import (
+    find_assessment,
+    mark_signed,
+    open_assessment,
+    open_window,
+    retype,
+    stored_values,
+    type_text,
+)
 
 
 def show_row(form, bind):
     form.setCurrentIndex(form.page_of(bind))
     return form.row_for(bind)
-
-
-def retype(qtbot, editor, text):
-    editor.setFocus()
-    editor.selectAll()
-    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
-    type_text(qtbot, editor, text)
 
 
 def test_main_window_shows_title_tree_form_and_results(window):
@@ -139,9 +132,7 @@ def test_yes_no_requirement_blocks_the_grade(window, qtbot, demo_copy):
 
 def test_signed_assessment_opens_read_only(app, qtbot, demo_copy):
     aid = find_assessment(demo_copy, "electrolytic", "2024")
-    db = open_db(demo_copy)
-    repo.set_status(db, aid, "signed")
-    db.conn.close()
+    mark_signed(demo_copy, aid)
     w = open_window(qtbot, demo_copy)
     form = open_assessment(w, qtbot, aid)
     assert w.page.banner.isVisibleTo(w.page)
@@ -278,9 +269,7 @@ def test_amend_a_signed_assessment(app, qtbot, demo_copy):
     from alassess.services import records
 
     aid = find_assessment(demo_copy, "alumina", "2024")
-    db = open_db(demo_copy)
-    repo.set_status(db, aid, "signed")
-    db.conn.close()
+    mark_signed(demo_copy, aid)
     w = open_window(qtbot, demo_copy)
     open_assessment(w, qtbot, aid)
     assert w.act_amend.isEnabled() and w.page.amend_button.isVisibleTo(w.page)

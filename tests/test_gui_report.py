@@ -9,7 +9,7 @@ import pytest
 
 from alassess.services import records
 from alassess.services import report as report_service
-from tests.gui_fixtures import find_assessment, open_window
+from tests.gui_fixtures import find_assessment, open_assessment, open_window
 
 PASS = "correct horse"
 
@@ -23,14 +23,21 @@ def identities(tmp_path, monkeypatch):
     return folder
 
 
+def _sign_to(dlg, p12, out) -> bool:
+    """Sign and save the report to ``out`` with the identity made in ``signed_setup``."""
+    dlg.set_identity_path(p12)
+    dlg.passphrase.setText(PASS)
+    dlg.out_path.setText(str(out))
+    return dlg.save(sign=True)
+
+
 @pytest.fixture
 def signed_setup(app, qtbot, demo_copy, tmp_path, identities):
     from alassess.ui.report_dialog import NewIdentityDialog, ReportDialog
 
     w = open_window(qtbot, demo_copy)
     aid = find_assessment(demo_copy, "electrolytic", "2025")
-    w.tree.select_assessment(aid)
-    qtbot.waitUntil(lambda: w.session is not None and w.session.id == aid)
+    open_assessment(w, qtbot, aid)
     nd = NewIdentityDialog("en", w)
     nd.name.setText("陈评估")
     nd.organisation.setText("重庆市循环经济评估中心")
@@ -80,10 +87,7 @@ def test_unsigned_report_and_the_verify_dialog(signed_setup, qtbot, tmp_path):
     dlg.out_path.setText(str(unsigned))
     assert dlg.save(sign=False) and unsigned.exists() and not dlg.signed
     signed = tmp_path / "signed.pdf"
-    dlg.set_identity_path(p12)
-    dlg.passphrase.setText(PASS)
-    dlg.out_path.setText(str(signed))
-    assert dlg.save(sign=True)
+    assert _sign_to(dlg, p12, signed)
 
     v = VerifyDialog("en", w)
     qtbot.addWidget(v)
@@ -136,10 +140,7 @@ def test_trust_the_signer_from_the_verify_dialog(signed_setup, qtbot, tmp_path, 
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # the trust list of this test only
     w, dlg, p12, _aid = signed_setup
     signed = tmp_path / "signed.pdf"
-    dlg.set_identity_path(p12)
-    dlg.passphrase.setText(PASS)
-    dlg.out_path.setText(str(signed))
-    assert dlg.save(sign=True)
+    assert _sign_to(dlg, p12, signed)
     v = VerifyDialog("en", w)
     qtbot.addWidget(v)
     v.show()

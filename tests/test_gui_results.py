@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
-from tests.gui_fixtures import find_assessment, type_text
+from tests.gui_fixtures import find_assessment, open_assessment, retype
 
 
 def _open(window, qtbot, db, sector="electrolytic", period="2025"):
-    aid = find_assessment(db, sector, period)
-    assert window.tree.select_assessment(aid)
-    qtbot.waitUntil(lambda: window.session is not None and window.session.id == aid)
-    return window.page.form
-
-
-def _retype(qtbot, editor, text):
-    editor.setFocus()
-    editor.selectAll()
-    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
-    type_text(qtbot, editor, text)
+    return open_assessment(window, qtbot, find_assessment(db, sector, period))
 
 
 def _row_image(bars, row: int) -> QImage:
@@ -36,7 +25,7 @@ def test_a_bar_is_repainted_with_the_new_value_and_the_others_stay(window, qtbot
     other = (row + 1) % len(ids)
     before, before_other = _row_image(bars, row), _row_image(bars, other)
     form.setCurrentIndex(form.page_of("values.solid_waste_utilization_pct"))
-    _retype(qtbot, form.editor_for("values.solid_waste_utilization_pct"), "12")
+    retype(qtbot, form.editor_for("values.solid_waste_utilization_pct"), "12")
     assert bars.indicators[row]["value"] == 12
     assert _row_image(bars, row) != before  # the cached row was drawn again
     assert _row_image(bars, other) == before_other
@@ -79,6 +68,6 @@ def test_the_grade_chip_fits_its_text(window, qtbot, demo_copy):
     form.setCurrentIndex(form.page_of("values.solid_waste_utilization_pct"))
     editor = form.editor_for("values.solid_waste_utilization_pct")
     for text in ("0", "100"):
-        _retype(qtbot, editor, text)
+        retype(qtbot, editor, text)
         assert chip.width() >= chip.sizeHint().width()
         assert chip.fontMetrics().horizontalAdvance(chip.text()) < chip.width()

@@ -5,20 +5,10 @@ from __future__ import annotations
 import pytest
 from openpyxl import load_workbook
 
-from alassess.domain.assessment import Plant
 from alassess.services import dross
-from alassess.store import repo
-from alassess.store.db import open_db
+from tests.test_ledger_import import _plant
 
 HEAD = "日期,废物代码,铝灰类型,业务类型,数量(吨),容器编号,接收单位,转移联单号,备注"
-
-
-def _plant(db_path) -> int:
-    db = open_db(db_path)
-    try:
-        return repo.upsert_plant(db, Plant(name="再生铝厂", sector="recycled", region="重庆市"))
-    finally:
-        db.conn.close()
 
 
 def _csv(tmp_path, text: str, encoding: str = "utf-8", name: str = "l.csv"):

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from pathlib import Path
 
 from alassess.cli.audit import add_user
-from alassess.cli.core import add_db, db_path
+from alassess.cli.core import add_db, db_path, print_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -58,7 +56,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     rows = attachments.list_for(db_path(args), args.assessment)
     if args.json:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        print_json(rows)
         return 0
     for r in rows:
         print(f"{r['id']:>5}  {r['field_id'] or '-':<32} {r['file_name']}  {r['media_type']}  {r['size']} B  "

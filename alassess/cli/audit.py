@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 
-from alassess.cli.core import add_db, db_path
+from alassess.cli.core import add_db, db_path, print_json
 
 
 def add_user(p: argparse.ArgumentParser) -> None:
@@ -41,11 +39,10 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
     report = audit.verify(db_path(args))
     if args.json:
-        sys.stdout.write(json.dumps({"ok": report.ok, "entries": report.entries, "head_id": report.head_id,
-                                     "head_hash": report.head_hash,
-                                     "problems": [{"key": p.key, **{k: str(v) for k, v in p.params.items()},
-                                                   "message": p.message(args.lang)} for p in report.problems]},
-                                    ensure_ascii=False, indent=2) + "\n")
+        print_json({"ok": report.ok, "entries": report.entries, "head_id": report.head_id,
+                    "head_hash": report.head_hash,
+                    "problems": [{"key": p.key, **{k: str(v) for k, v in p.params.items()},
+                                  "message": p.message(args.lang)} for p in report.problems]})
         return 0 if report.ok else 1
     if report.ok:
         print(messages.text("audit_ok", args.lang, entries=report.entries, head_id=report.head_id,
@@ -62,7 +59,7 @@ def cmd_log(args: argparse.Namespace) -> int:
 
     rows = audit.history(db_path(args), args.assessment, args.plant)
     if args.json:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        print_json(rows)
         return 0
     for r in rows:
         about = f"A{r['assessment_id']}  " if r["assessment_id"] is not None else ""

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from pathlib import Path
 
-from alassess.cli.core import add_db, db_path
+from alassess.cli.core import add_db, db_path, print_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -34,7 +32,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     if args.list:
         rows = backups.list_backups(path)
         if args.json:
-            sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+            print_json(rows)
         else:
             for r in rows:
                 print(f"{r['when']}  {r['kind']:<8} {r['size']:>10}  {r['path']}")

@@ -56,7 +56,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=open_gui)
 
 
-def _print_json(obj: object) -> None:
+def print_json(obj: object) -> None:
+    """``obj`` as indented JSON on stdout, Chinese text as it is (what every ``--json`` prints)."""
     sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
 
 
@@ -73,7 +74,7 @@ def cmd_score(args: argparse.Namespace) -> int:
             a.dross["as_of"] = as_of
     result = scoring.evaluate(a, args.lang)
     if args.json:
-        _print_json(result)
+        print_json(result)
     else:
         from alassess.services.summary import text_summary
 
@@ -106,7 +107,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     rows = records.overview(db_path(args))
     if args.json:
-        _print_json(rows)
+        print_json(rows)
         return 0
     for r in rows:
         print(f"{r['id']:>5}  {r['plant_name']}  [{r['sector']}]  {r['period']}  r{r['revision']}  "

@@ -67,12 +67,13 @@ def cmd_labels(args: argparse.Namespace) -> int:
         src = svc.plant_from_file(args.file)
     if args.first_serial is not None and not args.no_persist:
         raise InputError("labels_first_serial_needs_no_persist", "--first-serial")
+    is_label = args.kind.strip().lower() == "label"  # only a label batch has serials to record
     db_path = None
-    if not args.no_persist:
+    if not args.no_persist and is_label:
         from alassess.cli.core import db_path as default_db
 
         db_path = default_db(args)
-        if args.db is None and str(args.kind).strip().lower() == "label":
+        if args.db is None:
             # the implicit default database: when it cannot be used (read-only home, broken file),
             # print anyway, without recording, and say so; an explicit --db must work
             from alassess.domain.errors import AlAssessError
@@ -92,7 +93,7 @@ def cmd_labels(args: argparse.Namespace) -> int:
                             facility=args.facility, layout=args.layout, facility_code=args.facility_code,
                             zones=tuple(z for z in (args.zones or "").replace("，", ",").split(",") if z.strip()) or None,
                             overrides=overrides, first_serial=args.first_serial or 1)
-    res = svc.issue(args.out, src, opts, db_path=db_path if opts.kind.strip().lower() == "label" else None)
+    res = svc.issue(args.out, src, opts, db_path=db_path)
     layout = (f"每页 {res.per_sheet} 张" if zh else f"{res.per_sheet} per sheet") if res.per_sheet else \
         (f"每张拆为 {res.tiles_per_item} 块拼接" if zh else f"tiled over {res.tiles_per_item} sheets each")
     orient = {"portrait": "纵向", "landscape": "横向"}[res.orientation] if zh else res.orientation

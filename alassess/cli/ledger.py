@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 from alassess.cli.audit import add_user
-from alassess.cli.core import add_db, db_path
+from alassess.cli.core import add_db, db_path, print_json
 
 
 def _plant(p: argparse.ArgumentParser) -> None:
@@ -90,10 +89,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_filing)
 
 
-def _json(obj: object) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
-
-
 def _t(v: float) -> str:
     return f"{v:,.3f}"
 
@@ -103,7 +98,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
     s = dross.summary(db_path(args), args.plant, args.period)
     if args.json:
-        _json(s)
+        print_json(s)
         return 0
     zh = args.lang == "zh"
     print(f"{s['plant']['name']}  {s['period']}  ({s['start']} – {s['end']})")
@@ -140,7 +135,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     r = dross.check(db_path(args), args.plant, args.period, as_of=args.as_of, lang=args.lang)
     if args.json:
-        _json(r)
+        print_json(r)
         return 0
     lang = args.lang
     zh = lang == "zh"
@@ -222,7 +217,7 @@ def cmd_receivers(args: argparse.Namespace) -> int:
         print(f"接收单位 #{args.remove} 已删除" if args.lang == "zh" else f"receiver #{args.remove} removed")
     rows = dross.list_receivers(path, args.plant)
     if args.json:
-        _json(rows)
+        print_json(rows)
         return 0
     for r in rows:
         print(f"{r['id']:>4}  {r['name']}  {r['licence_no'] or '—'}  {','.join(r['codes']) or '—'}  "
@@ -239,7 +234,7 @@ def cmd_containers(args: argparse.Namespace) -> int:
                                                 "code": args.code, "location": args.location}, who=args.user)
     rows = dross.list_containers(path, args.plant)
     if args.json:
-        _json(rows)
+        print_json(rows)
         return 0
     for c in rows:
         cap = f"{c['capacity_l']:g} L" if c["capacity_l"] is not None else "—"

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from pathlib import Path
 
-from alassess.cli.core import add_db
+from alassess.cli.core import add_db, print_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -134,7 +132,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         d = r.to_json()
         d["ok"] = ok
         d["extracted"] = extracted
-        sys.stdout.write(json.dumps(d, ensure_ascii=False, indent=2) + "\n")
+        print_json(d)
         return 0 if ok else 1
     if zh:
         print(("签名有效" if ok else "签名无效或报告已被改动") + f"：{r.path}")
@@ -224,8 +222,7 @@ def cmd_identity_list(args: argparse.Namespace) -> int:
     certs = trust.list_trusted(args.trust_dir)
     ids = identities.list_identities(args.identities_dir)
     if args.json:
-        sys.stdout.write(json.dumps({"trusted": [c.to_json() for c in certs], "identities": ids},
-                                    ensure_ascii=False, indent=2) + "\n")
+        print_json({"trusted": [c.to_json() for c in certs], "identities": ids})
         return 0
     zh = _zh(args)
     print(f"信任的证书（{trust.trust_dir(args.trust_dir)}）：" if zh else f"trusted certificates ({trust.trust_dir(args.trust_dir)}):")

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import unicodedata
 from typing import Any
 
-from alassess.cli.core import add_db, db_path
+from alassess.cli.core import add_db, db_path, print_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -29,7 +28,7 @@ def cmd_trend(args: argparse.Namespace) -> int:
 
     data = trends.plant_trend(db_path(args), args.plant, args.lang)
     if args.json:
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        print_json(data)
     else:
         sys.stdout.write(render(data, args.lang))
     return 0

@@ -97,7 +97,7 @@ RECEIVER_KEYS = {"name": "text", "licence_no": "text", "codes": "list", "valid_f
 FILING_KEYS = {"kind": "text", "period": "text", "date": "date"}
 LEDGER_KEYS = {"date": "date", "code": "text", "kind": "text", "movement": "text", "quantity_t": "number",
                "container": "text", "receiver": "text", "manifest_no": "text", "note": "text"}
-CODE_RE = re.compile(r"^[0-9]{3}-[0-9]{3}-[0-9]{2}$")
+CODE_RE = re.compile(r"^[0-9]{3}-[0-9]{3}-[0-9]{2}$")  # ASCII digits only, as _PERIOD
 
 
 def _type_name(v: Any) -> str:

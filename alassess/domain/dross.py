@@ -605,10 +605,10 @@ def evaluate(sector: str, period: str, dross: dict[str, Any] | None, *, as_of: s
     # stock ageing at the as-of date
     limit_years = int(data()["storage_limit"]["years"])
     stocks: list[Stock] = []
+    bands = age_buckets()
     for key in sorted(lots):
         remaining = [(day, qty) for day, qty in lots[key] if qty > 0]
         total = stock[key]
-        bands = age_buckets()
         buckets = {name: ZERO for name, _ in bands}
         over = ZERO
         for day, qty in remaining:

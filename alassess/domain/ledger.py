@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from alassess.domain.assessment import CODE_RE
 from alassess.domain.errors import InputError
 from alassess.domain.fields import SANITY_MAX
 from alassess.domain.numbers import normalise_text, parse_number
@@ -42,7 +43,6 @@ MOVEMENT_VALUES = {
     "disposed": ("disposed", "处置", "自行处置", "disposal"),
     "adjustment": ("adjustment", "调整", "盘点调整", "盘盈盘亏", "adjust"),
 }
-CODE_RE = re.compile(r"^[0-9]{3}-[0-9]{3}-[0-9]{2}$")  # ASCII digits only: \d takes ٣ and ३ too
 _DATE_RES = (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00(?:\.0+)?)?)?$"),
              re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})(?: 0?0:00(?::00)?)?$"),
              re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$"),

@@ -11,7 +11,8 @@ from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from alassess.reports import fonts
 
 PLANT = colors.HexColor("#1f5f99")
 SURVEY = colors.HexColor("#9bb7d4")
@@ -88,14 +89,6 @@ def scores_chart(font: str, labels: Sequence[str], plant_pct: Sequence[float],
     return d
 
 
-def _fit(text: str, font: str, size: float, width: float) -> str:
-    if stringWidth(text, font, size) <= width:
-        return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text + "…"
-
-
 def trend_chart(font: str, periods: Sequence[str], series: Sequence[tuple[str, Sequence[float | None]]],
                 thresholds: Sequence[tuple[float, str]] = (), value_max: float = 100.0,
                 width: float = 170 * mm, height: float = 74 * mm) -> Drawing:
@@ -147,7 +140,7 @@ def trend_chart(font: str, periods: Sequence[str], series: Sequence[tuple[str, S
     lg.deltay = 4.5 * mm
     lg.x, lg.y = chart.x, height - 2 * mm
     # reportlab's Legend lays entries out column by column
-    lg.colorNamePairs = [(SERIES[i % len(SERIES)], _fit(name, font, 7, col_w - 14)) for i, (name, _) in enumerate(series)]
+    lg.colorNamePairs = [(SERIES[i % len(SERIES)], fonts.fit(name, font, 7, col_w - 14)) for i, (name, _) in enumerate(series)]
     d.add(lg)
     return d
 

@@ -6,6 +6,7 @@ subsets by reportlab, so no system font is needed and the file looks the same ev
 * :data:`REGULAR` / :data:`BOLD` are the reportlab font names; the bold face is the 黑体-style face
   for labels and signs.
 * :func:`missing_glyphs` lists the characters of a text that the fonts cannot draw.
+* :func:`fit` shortens a text with an ellipsis to a width.
 """
 
 from __future__ import annotations
@@ -63,3 +64,14 @@ def missing_glyphs(text: str, bold: bool = False) -> list[str]:
         if ch not in seen and not covered(ch, bold):
             seen[ch] = None
     return list(seen)
+
+
+def fit(text: str, font: str, size: float, width: float) -> str:
+    """``text`` shortened with an ellipsis to fit ``width`` points in ``font`` at ``size``."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text + "…"

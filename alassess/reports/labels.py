@@ -32,6 +32,17 @@ def set_stroke(c, colour: str) -> None:
     pg.stroke(c, content.rgb(colour))
 
 
+def _panel(c, part: dict, w: float, h: float, border: float, blank: float = 0.0) -> None:
+    """A ``w`` × ``h`` field in the part's background colour, framed by a ``border`` in its foreground
+    colour ``blank`` inside the edge; leaves the stroke colour and width set."""
+    set_fill(c, part["background"])
+    c.rect(0, 0, w, h, stroke=0, fill=1)
+    set_stroke(c, part["foreground"])
+    c.setLineWidth(border)
+    o = blank + border / 2
+    c.rect(o, o, w - 2 * o, h - 2 * o, stroke=1, fill=0)
+
+
 @dataclass(frozen=True)
 class TextItem:
     x: float
@@ -324,12 +335,8 @@ def draw_label_static(c, plan: LabelPlan) -> None:
     w, h = plan.width_mm, plan.height_mm
     lab = content.spec()["label"]
     c.saveState()
-    set_fill(c, lab["background"])
-    c.rect(0, 0, w, h, stroke=0, fill=1)  # the whole label is orange: the blank outside the border too
-    set_stroke(c, lab["foreground"])
-    c.setLineWidth(plan.border_mm)
-    o = plan.blank_mm + plan.border_mm / 2
-    c.rect(o, o, w - 2 * o, h - 2 * o, stroke=1, fill=0)
+    # the whole label is orange: the blank outside the border too
+    _panel(c, lab, w, h, plan.border_mm, plan.blank_mm)
     c.setLineCap(0)
     for ln in plan.lines:
         c.setLineWidth(ln.width)
@@ -376,11 +383,7 @@ def draw_zone_sign(c, sign: content.ZoneSign) -> tuple[float, float]:
     body = lt.Style(t, bold=True)
     line = 1.3 * body.cjk_size
     c.saveState()
-    set_fill(c, z["background"])
-    c.rect(0, 0, w, h, stroke=0, fill=1)
-    set_stroke(c, z["foreground"])
-    c.setLineWidth(border)
-    c.rect(border / 2, border / 2, w - border, h - border, stroke=1, fill=0)
+    _panel(c, z, w, h, border)
     # title, bold and larger, centred
     th = float(z["title_text_mm"])
     tstyle = lt.Style(th, bold=True)
@@ -475,11 +478,7 @@ def draw_facility_sign(c, sign: content.FacilitySign) -> tuple[float, float]:
     th = float(f["title_text_mm"])
     tstyle = lt.Style(th, bold=True)
     c.saveState()
-    set_fill(c, f["background"])
-    c.rect(0, 0, w, h, stroke=0, fill=1)
-    set_stroke(c, f["foreground"])
-    c.setLineWidth(border)
-    c.rect(border / 2, border / 2, w - border, h - border, stroke=1, fill=0)
+    _panel(c, f, w, h, border)
     c.setLineCap(0)
     pad = 2.0 * t
     cap_text = " ".join(f["triangle_caption_zh"])

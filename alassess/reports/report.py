@@ -44,6 +44,7 @@ from reportlab.platypus import (
 )
 
 from alassess import __version__, standards
+from alassess.domain import dross as _dross
 from alassess.domain import fields as _fields
 from alassess.domain import messages
 from alassess.domain.assessment import Assessment
@@ -555,7 +556,7 @@ class _Builder:
         """Whether a module applies to the plant's sector (from the field catalogue and dross data)."""
         sector = self.a.plant.sector
         if module == "dross":
-            return sector in standards.load("dross").get("classes", {})
+            return _dross.applies(sector)
         groups = {"guideline": ("guideline", "technology"), "energy": ("energy",)}[module]
         return any(_fields.for_sector(sector, g) for g in groups)
 
@@ -1095,23 +1096,18 @@ class _Builder:
         elif not period:
             story.append(self.p(w("no_ledger")))
         else:
+            # validated entries (the file's parser, the store): kind and movement of the data file's
+            # lists, quantity_t a finite Decimal
             sums: dict[tuple[str, str], tuple[int, Decimal]] = {}
             for e in period:
-                key = (str(e.get("kind") or ""), str(e.get("movement") or ""))
+                key = (e["kind"], e["movement"])
                 n, q = sums.get(key, (0, Decimal(0)))
-                try:
-                    q += Decimal(str(e.get("quantity_t")))
-                except InvalidOperation:
-                    pass
-                sums[key] = (n + 1, q)
+                sums[key] = (n + 1, q + e["quantity_t"])
             rows = [self.header_row(w("kind"), w("movement"), w("entries"), w("quantity"))]
-            kinds = list(data.get("kinds") or ["primary", "secondary"])
-            movements = list(data.get("movements") or [])
-            for (kind, mv) in sorted(sums, key=lambda k: (kinds.index(k[0]) if k[0] in kinds else 9,
-                                                          movements.index(k[1]) if k[1] in movements else 9)):
+            kinds, movements = data["kinds"], data["movements"]
+            for (kind, mv) in sorted(sums, key=lambda k: (kinds.index(k[0]), movements.index(k[1]))):
                 n, q = sums[(kind, mv)]
-                rows.append([w(kind) if kind in ("primary", "secondary") else kind,
-                             self.w.pick(MOVEMENT_WORDS.get(mv, (mv, mv))), str(n), num(q, 3)])
+                rows.append([w(kind), self.w.pick(MOVEMENT_WORDS[mv]), str(n), num(q, 3)])
             story.append(self.table(rows, [40 * mm, 40 * mm, 25 * mm, CONTENT_W - 105 * mm],
                                     extra=[("ALIGN", (2, 1), (-1, -1), "RIGHT")]))
         stock = [x for x in res.get("stock") or [] if isinstance(x, dict)]

@@ -22,15 +22,6 @@ INK = colors.HexColor("#1b2631")
 MUTED = colors.HexColor("#566573")
 
 
-def _fit(text: str, font: str, size: float, width: float) -> str:
-    """``text`` shortened with an ellipsis to fit ``width`` points."""
-    if stringWidth(text, font, size) <= width:
-        return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text + "…"
-
-
 def draw_stamp(width: float, height: float, title: str, lines: Sequence[tuple[str, str]]) -> bytes:
     """A one-page PDF of ``width`` × ``height`` points: a tinted, framed box with a title and
     label/value lines (label in a muted colour, value in ink). Text that does not fit is shortened."""
@@ -56,7 +47,7 @@ def draw_stamp(width: float, height: float, title: str, lines: Sequence[tuple[st
     p.lineTo(pad + 7.8, y + 5.6)
     c.drawPath(p, stroke=1, fill=0)
     c.setFont(bold, size_t)
-    c.drawString(pad + 14, y, _fit(title, bold, size_t, width - 2 * pad - 14))
+    c.drawString(pad + 14, y, fonts.fit(title, bold, size_t, width - 2 * pad - 14))
     size = 8.0
     leading = 11.0
     label_w = max((stringWidth(k, regular, size) for k, _ in lines), default=0) + 6
@@ -67,9 +58,9 @@ def draw_stamp(width: float, height: float, title: str, lines: Sequence[tuple[st
             break
         c.setFont(regular, size)
         c.setFillColor(MUTED)
-        c.drawString(pad, y, _fit(label, regular, size, label_w - 4))
+        c.drawString(pad, y, fonts.fit(label, regular, size, label_w - 4))
         c.setFillColor(INK)
-        c.drawString(pad + label_w, y, _fit(value, regular, size, width - 2 * pad - label_w))
+        c.drawString(pad + label_w, y, fonts.fit(value, regular, size, width - 2 * pad - label_w))
         y -= leading
     c.showPage()
     c.save()

@@ -24,6 +24,7 @@ from alassess.domain.errors import InputError, NotFoundError
 from alassess.domain.numbers import parse_number
 from alassess.store import dross as store
 from alassess.store import repo
+from alassess.store.attachments import file_sha256
 from alassess.store.db import open_db
 
 SHEET_NAMES = ("台账", "ledger")
@@ -52,6 +53,14 @@ def resolve_plant(db: sqlite_utils.Database, plant: str | int) -> int:
     if row is None:
         raise NotFoundError("dross_plant_not_found", "--plant", plant=text)
     return row[0]
+
+
+def _period_range(period: str | None) -> tuple[str | None, str | None]:
+    """First and last day (ISO) of a year or quarter; no bounds without a period."""
+    if not period:
+        return None, None
+    start, end = dd.period_bounds(period)
+    return start.isoformat(), end.isoformat()
 
 
 def _plant_info(db: sqlite_utils.Database, plant_id: int) -> dict[str, Any]:
@@ -167,9 +176,7 @@ def read_table(path: str | Path) -> list[list[Any]]:
             import pandas as pd
 
             with pd.ExcelFile(path, engine="openpyxl") as book:
-                names = [str(n) for n in book.sheet_names]
-                sheet = next((n for n in names if n.strip().lower() in SHEET_NAMES), names[0])
-                df = pd.read_excel(book, sheet_name=sheet, header=None, dtype=object)
+                df = pd.read_excel(book, sheet_name=_ledger_sheet(book.sheet_names), header=None, dtype=object)
         else:
             raise InputError("ledger_import_format", None, ext=ext or path.name)
     except InputError:
@@ -201,16 +208,20 @@ def _read_calamine(path: Path) -> list[list[Any]] | None:
     except ImportError:  # pragma: no cover - the dependency is declared
         return None
     book = CalamineWorkbook.from_path(str(path))
-    names = [str(n) for n in book.sheet_names]
-    sheet = next((n for n in names if n.strip().lower() in SHEET_NAMES), names[0])
-    return book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+    return book.get_sheet_by_name(_ledger_sheet(book.sheet_names)).to_python(skip_empty_area=False)
+
+
+def _ledger_sheet(sheet_names: list[Any]) -> str:
+    """The sheet named 台账 or ledger, else the first one."""
+    names = [str(n) for n in sheet_names]
+    return next((n for n in names if n.strip().lower() in SHEET_NAMES), names[0])
 
 
 def parse_rows(table: list[list[Any]], *, today: _dt.date | None = None) -> ParsedLedger:
     """Validate every row; rows are numbered as the spreadsheet shows them (the first row is 1)."""
     header_at = None
     for i, row in enumerate(table[:10]):
-        mapping, _ignored, errors = dl.map_headers(list(row))
+        mapping, ignored, errors = dl.map_headers(list(row))
         if len(set(mapping.values()) & set(dl.REQUIRED)) >= 3:
             header_at = i
             break
@@ -218,7 +229,6 @@ def parse_rows(table: list[list[Any]], *, today: _dt.date | None = None) -> Pars
         mapping, ignored, errors = dl.map_headers(list(table[0]) if table else [])
         return ParsedLedger([], [dl.Problem(1, e.field or "", e) for e in errors], ignored, 0)
     headers = list(table[header_at])
-    mapping, ignored, errors = dl.map_headers(headers)
     if errors:
         return ParsedLedger([], [dl.Problem(header_at + 1, e.field or "", e) for e in errors], ignored, 0)
     columns = {f: str(headers[i]).strip() for i, f in mapping.items()}
@@ -267,20 +277,10 @@ def import_ledger(db_path: str | Path, plant: str | int, path: str | Path, *, wh
         parsed = parse_file(path)
         if parsed.problems:
             raise LedgerImportError(parsed.problems)
-        source = {"file": Path(path).name, "sha256": _file_sha256(path)}
+        source = {"file": Path(path).name, "sha256": file_sha256(Path(path))}
         added = store.insert_entries(db, pid, parsed.entries, source, who=who)
     return ImportResult(rows=len(parsed.entries), added=added, duplicates=len(parsed.entries) - added,
                         ignored_columns=parsed.ignored_columns)
-
-
-def _file_sha256(path: str | Path) -> str:
-    import hashlib
-
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def _frame(rows: list[tuple], lang: str, *, xlsx: bool = False):
@@ -323,10 +323,7 @@ def export_ledger(db_path: str | Path, plant: str | int, out: str | Path, *, per
     ext = out.suffix.lower()
     if ext not in (".xlsx", ".csv"):
         raise InputError("ledger_import_format", "--out", ext=ext or out.name)
-    since = until = None
-    if period:
-        s, e = dd.period_bounds(period)
-        since, until = s.isoformat(), e.isoformat()
+    since, until = _period_range(period)
     with opened(db_path) as db:
         pid = resolve_plant(db, plant)
         rows = store.ledger_rows(db, pid, since=since, until=until)
@@ -434,10 +431,7 @@ def validate_entry(cells: dict[str, Any]) -> dict[str, Any]:
 
 
 def list_entries(db_path: str | Path, plant: str | int, *, period: str | None = None) -> list[dict[str, Any]]:
-    since = until = None
-    if period:
-        s, e = dd.period_bounds(period)
-        since, until = s.isoformat(), e.isoformat()
+    since, until = _period_range(period)
     with opened(db_path) as db:
         pid = resolve_plant(db, plant)
         return [dict(zip(("id", *dl.ORDER), r, strict=True)) for r in store.ledger_rows(db, pid, since=since, until=until)]

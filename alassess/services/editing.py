@@ -28,7 +28,7 @@ from alassess.domain.assessment import (
     parse_period,
 )
 from alassess.domain.errors import InputError, StateError
-from alassess.domain.fields import SECTORS
+from alassess.domain.fields import _FALSE, _TRUE, SECTORS
 from alassess.domain.numbers import normalise_text, parse_number
 from alassess.store import repo
 from alassess.store.db import open_db
@@ -36,11 +36,10 @@ from alassess.store.db import open_db
 PLANT_TEXT_KEYS = ("name", "region", "address", "contact", "phone")
 EDITABLE_STATUSES = ("draft", "final")
 DROSS_EDITABLE = ("production_t", "self_utilization", "primary_generated_t", "secondary_generated_t")
-_TRUE = {"true", "yes", "y", "1", "是", "有", "√", "✓", "对"}
-_FALSE = {"false", "no", "n", "0", "否", "无", "×", "✗", "不"}
 
 
 def _bool(raw: Any, where: str) -> bool | None:
+    """Yes/no as typed, with the words a catalogue yes/no field accepts (empty text: ``None``)."""
     if raw is None or isinstance(raw, bool):
         return raw
     if isinstance(raw, str):

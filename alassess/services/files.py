@@ -13,14 +13,21 @@ from alassess.fileio import atomic_write  # noqa: F401 (the services' way to wri
 
 def read_json(path: str | Path) -> Any:
     path = Path(path)
+    return _parse_json(_read_bytes(path), path)
+
+
+def _read_bytes(path: Path) -> bytes:
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise InputError("file_not_found", None, path=str(path)) from None
     except IsADirectoryError:
         raise InputError("file_unreadable", None, path=str(path), reason="is a directory") from None
     except OSError as exc:
         raise InputError("file_unreadable", None, path=str(path), reason=exc.strerror or str(exc)) from None
+
+
+def _parse_json(raw: bytes, path: Path) -> Any:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -49,6 +56,13 @@ def _reject_constant(name: str) -> Any:
 
 def load_assessment_file(path: str | Path) -> Assessment:
     return parse_assessment(read_json(path))
+
+
+def load_assessment_file_bytes(path: str | Path) -> tuple[Assessment, bytes]:
+    """The assessment in a file and the very bytes it was read from (read once)."""
+    path = Path(path)
+    raw = _read_bytes(path)
+    return parse_assessment(_parse_json(raw, path)), raw
 
 
 def assessment_bytes(a: Assessment) -> bytes:

@@ -27,7 +27,7 @@ from typing import Any
 from alassess.domain.assessment import Assessment
 from alassess.domain.errors import InputError
 from alassess.fileio import discard, write_temp
-from alassess.services.files import assessment_bytes
+from alassess.services.files import assessment_bytes, load_assessment_file_bytes
 from alassess.signing.identities import (  # noqa: F401 (re-exported for the GUI)
     CertInfo,
     LoadedIdentity,
@@ -194,20 +194,6 @@ def _write_new(path: Path, data: bytes) -> Path:
         raise InputError("file_unwritable", "--out", path=str(path), reason=exc.strerror or str(exc)) from None
 
 
-def _read_source(file: str | Path) -> tuple[Assessment, bytes]:
-    """The assessment in ``file`` and the file's bytes (embedded as they are)."""
-    from alassess.services.files import load_assessment_file
-
-    a = load_assessment_file(file)  # every reading or validation error, in words
-    try:
-        raw = Path(file).read_bytes()
-        if load_assessment_file(file) != a:
-            raise OSError("the file changed while it was read")
-    except OSError as exc:
-        raise InputError("file_unreadable", None, path=str(file), reason=exc.strerror or str(exc)) from None
-    return a, raw
-
-
 def issue_report(*, out: str | Path, lang: str = "zh", file: str | Path | None = None,
                  db_path: str | Path | None = None, assessment_id: int | None = None,
                  identity: str | Path | None = None, passphrase: bytes | None = None,
@@ -233,7 +219,7 @@ def issue_report(*, out: str | Path, lang: str = "zh", file: str | Path | None =
     stored = file is None
     raw: bytes | None = None
     if file is not None:
-        a, raw = _read_source(file)
+        a, raw = load_assessment_file_bytes(file)  # the bytes parsed are the bytes embedded
     elif db_path is not None and assessment_id is not None:
         a = records.load(db_path, assessment_id)
     else:

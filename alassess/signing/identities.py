@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime as _dt
 import hashlib
 from dataclasses import asdict, dataclass
@@ -74,8 +75,7 @@ def read_passphrase_file(path: str | Path) -> bytes:
     except OSError as exc:
         raise InputError("file_unreadable", "--passphrase-file", path=str(path),
                          reason=exc.strerror or str(exc)) from None
-    if raw.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte-order mark (Windows Notepad) is not part of it
-        raw = raw[3:]
+    raw = raw.removeprefix(codecs.BOM_UTF8)  # a byte-order mark (Windows Notepad) is not part of it
     line = raw.splitlines()[0] if raw.splitlines() else b""
     if not line:
         raise InputError("passphrase_empty", "--passphrase-file", path=str(path))

@@ -83,7 +83,6 @@ def _key_signer(ident: LoadedIdentity):
     re-validate an RSA key from DER for every signature it computes, ~0.1 s each)."""
     from cryptography.hazmat.primitives.asymmetric import ec, rsa
     from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
-    import_pyhanko()
     from pyhanko.keys.internal import translate_pyca_cryptography_cert_to_asn1
     from pyhanko.sign import signers
     from pyhanko_certvalidator.registry import SimpleCertificateStore

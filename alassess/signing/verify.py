@@ -183,7 +183,7 @@ def verify_pdf(src: str | Path | bytes, trust_dir: str | Path | None = None) -> 
             field=sig.field_name, intact=bool(st.intact), valid=bool(st.valid), trusted=bool(st.trusted),
             signer=str(subj.get("common_name", "")), signer_organisation=str(subj.get("organization_name", "")),
             issuer=str(iss.get("common_name", "") or cert.issuer.human_friendly), self_signed=cert.self_signed != "no",
-            certificate_sha256=hashlib.sha256(cert.dump()).hexdigest(),
+            certificate_sha256=hashlib.sha256(signer_der).hexdigest(),
             signing_time=when.isoformat() if when else None, subfilter=subfilter, coverage=coverage,
             modified_after=modified, md_algorithm=str(st.md_algorithm),
             trust_problem=st.trust_problem_indic.name if st.trust_problem_indic is not None else None))
@@ -233,7 +233,7 @@ def verify_pdf(src: str | Path | bytes, trust_dir: str | Path | None = None) -> 
         covers_whole_file=bool(infos) and not any(i.modified_after for i in infos),
         report_id=report_id, printed_hash=printed, data_hash=data_hash, data_matches=matches,
         problems=problems, signatures=infos, data=payload,
-        signer_certificate=signer_der if infos and sigs and infos[-1].certificate_sha256 else None)
+        signer_certificate=signer_der if infos and infos[-1].certificate_sha256 else None)
 
 
 def _first(rx: re.Pattern[str], *texts: str) -> str | None:

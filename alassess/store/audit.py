@@ -117,14 +117,20 @@ def history(db: sqlite_utils.Database, assessment_id: int | None = None,
             plant_id: int | None = None) -> list[dict[str, Any]]:
     """The log, or the part about one assessment, or about one plant (its details, its dross
     records and its assessments)."""
-    sql, args = "SELECT id, at, who, assessment_id, field, old, new FROM audit_log", []
+    where: list[str] = []
+    args: list[Any] = []
     if assessment_id is not None:
-        sql += " WHERE assessment_id = ?"
+        where.append("assessment_id = ?")
         args.append(assessment_id)
+    if plant_id is not None:  # its assessments' entries, and the plant-level ones (sorted out below)
+        where.append("(assessment_id IS NULL OR assessment_id IN (SELECT id FROM assessments WHERE plant_id = ?))")
+        args.append(plant_id)
+    sql = "SELECT id, at, who, assessment_id, field, old, new FROM audit_log"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
     rows = list(db.query(sql + " ORDER BY id", args))
     if plant_id is not None:
-        ids = {a for (a,) in db.conn.execute("SELECT id FROM assessments WHERE plant_id = ?", [plant_id])}
-        rows = [r for r in rows if r["assessment_id"] in ids or _plant_of(r) == plant_id]
+        rows = [r for r in rows if r["assessment_id"] is not None or _plant_of(r) == plant_id]
     return rows
 
 
@@ -324,6 +330,15 @@ def log_record(db: sqlite_utils.Database, table: str, row_id: int, before: str |
     after = snapshot(db, table, row_id)
     if after != before:
         record(db, None, f"{RECORDS[table][0]}:{row_id}", before, after, who=who)
+
+
+@contextmanager
+def logged(db: sqlite_utils.Database, table: str, row_id: int, *, who: str | None = None) -> Iterator[None]:
+    """Log the change the block makes to one record (its :func:`snapshot` before, :func:`log_record`
+    after). Inside the change's transaction."""
+    before = snapshot(db, table, row_id)
+    yield
+    log_record(db, table, row_id, before, who=who)
 
 
 def ledger_row_hash(row: tuple) -> int:

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from alassess.domain.errors import AlAssessError, InputError, NotFoundError
+from alassess.fileio import fsync_dir
 
 FOLDER = "backups"
 KEEP = 10
@@ -146,16 +147,6 @@ def _stamp() -> str:
     return _dt.datetime.now().strftime(_STAMP_FMT)
 
 
-def _fsync(path: Path) -> None:
-    fd = os.open(str(path), os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def _copy(source: Path, target: Path) -> None:
     """Snapshot ``source`` into ``target`` (a new file) with the backup API; checked and synced."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -176,12 +167,9 @@ def _copy(source: Path, target: Path) -> None:
                 dst.close()
         finally:
             src.close()
-        _fsync(tmp_path)
+        fsync_dir(tmp_path)
         os.replace(tmp_path, target)
-        try:
-            _fsync(target.parent)
-        except OSError:
-            pass
+        fsync_dir(target.parent)
     except BaseException:
         tmp_path.unlink(missing_ok=True)
         raise
@@ -411,10 +399,7 @@ def restore(db_path: str | Path, source: str | Path | None = None) -> tuple[Path
                     except OSError:
                         pass
         raise InputError("restore_in_use", None, path=str(db_path), reason=exc.strerror or str(exc)) from None
-    try:
-        _fsync(db_path.parent)
-    except OSError:
-        pass
+    fsync_dir(db_path.parent)
     from alassess.store import db as _db
 
     _db.forget(db_path)

@@ -229,8 +229,8 @@ def _check_manifest(m: Any) -> dict[str, Any]:
         raise InputError("bundle_too_many", None, n=len(entries), limit=MAX_ENTRIES)
     for i, e in enumerate(entries):
         e = _expect(e, dict, f"entries[{i + 1}]")
-        if set(e) - {"name", "size", "sha256"}:
-            raise _bad_manifest(f"entries[{i + 1}]", "unknown_key", key=sorted(set(e) - {"name", "size", "sha256"})[0][:40])
+        if extra := set(e) - {"name", "size", "sha256"}:
+            raise _bad_manifest(f"entries[{i + 1}]", "unknown_key", key=sorted(extra)[0][:40])
         _text(e.get("name"), f"entries[{i + 1}].name", empty=False)
         size = _expect(e.get("size"), int, f"entries[{i + 1}].size")
         if size < 0:
@@ -243,9 +243,8 @@ def _check_manifest(m: Any) -> dict[str, Any]:
     for i, t in enumerate(atts):
         where = f"attachments[{i + 1}]"
         t = _expect(t, dict, where)
-        if set(t) - {"sha256", "field", "file_name", "media_type", "size"}:
-            raise _bad_manifest(where, "unknown_key",
-                                key=sorted(set(t) - {"sha256", "field", "file_name", "media_type", "size"})[0][:40])
+        if extra := set(t) - {"sha256", "field", "file_name", "media_type", "size"}:
+            raise _bad_manifest(where, "unknown_key", key=sorted(extra)[0][:40])
         t.setdefault("field", None)
         if not isinstance(t.get("sha256"), str) or not _HEX64.match(t["sha256"]):
             raise _bad_manifest(f"{where}.sha256", "sha256")
@@ -438,8 +437,7 @@ def _write_content(db: sqlite_utils.Database, aid: int, plant_id: int, b: Bundle
     folder = attachments.store_dir(db)
     repo.set_assessor(db, aid, a.assessor, who=who)
     repo.replace_values(db, aid, repo.stored_values(a), who=who)
-    added = (repo.merge_dross_records(db, plant_id, a.dross, who=who, source={"bundle": b.sha256})
-             if a.dross is not None else 0)
+    added = repo.merge_dross_records(db, plant_id, a.dross, who=who, source={"bundle": b.sha256})
     wanted = {(t["field"] or "", t["sha256"]): t for t in b.manifest.get("attachments", [])}
     for r in attachments.list_for(db, aid):
         if (r["field_id"] or "", r["sha256"]) not in wanted:
@@ -486,8 +484,7 @@ def apply(db: sqlite_utils.Database, b: Bundle, *, as_new_revision: bool = False
         known = set(known_digests(db, target))
         row = repo.get_row(db, target)
         if here == incoming:
-            added = (repo.merge_dross_records(db, plant_id, b.assessment.dross, who=who, source={"bundle": b.sha256})
-                     if b.assessment.dross else 0)
+            added = repo.merge_dross_records(db, plant_id, b.assessment.dross, who=who, source={"bundle": b.sha256})
             if incoming not in known:
                 record_exchange(db, target, "import", incoming, bundle_sha256=b.sha256, origin=origin, who=who)
             return Outcome("unchanged", target, row.revision, row.parent_id, added)

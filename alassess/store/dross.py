@@ -11,6 +11,7 @@ with the record before and after, rows added in bulk as one entry with their cou
 
 from __future__ import annotations
 
+import datetime as _dt
 import json
 from decimal import Decimal
 from typing import Any
@@ -19,40 +20,35 @@ import sqlite_utils
 
 from alassess.domain.errors import InputError, NotFoundError
 from alassess.store import audit
-from alassess.store.repo import LEDGER_COLUMNS, fingerprint, fingerprint_base, now, transaction
+from alassess.store.repo import (
+    LEDGER_COLUMNS,
+    LEDGER_INSERT,
+    add_ledger_entries,
+    fingerprint,
+    ledger_rows,
+    ledger_values,
+    now,
+    receiver_columns,
+    transaction,
+)
 
 BULK_ROWS = 5000
 BULK_CACHE_KIB = -65536  # 64 MiB page cache while a large import runs
-
-_INSERT = ("INSERT OR IGNORE INTO dross_ledger (plant_id, date, code, kind, movement, quantity_t, container, receiver, "
-           "manifest_no, note, fingerprint, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
 
 
 def insert_entries(db: sqlite_utils.Database, plant_id: int, entries: list[dict[str, Any]],
                    source: Any = "import", *, who: str | None = None) -> int:
     """Insert validated entries, skipping those already stored; returns how many were added. They
-    are logged as one audit entry (count, digest, ``source``), not one per row.
-
-    The n-th of several identical rows in one batch gets occurrence n in its fingerprint, so two
-    genuinely identical rows are both kept while a second import of the same file adds nothing.
+    are logged as one audit entry (count, digest, ``source``), not one per row
+    (:func:`alassess.store.repo.add_ledger_entries`, with a larger page cache for a large import).
     """
-    seen: dict[str, int] = {}
-    ts = now()
-    rows = []
-    for e in entries:
-        base = fingerprint_base(e)
-        n = seen[base] = seen.get(base, 0) + 1
-        rows.append((plant_id, e["date"], e["code"], e["kind"], e["movement"], float(e["quantity_t"]),
-                     e.get("container") or "", e.get("receiver") or "", e.get("manifest_no") or "",
-                     e.get("note") or "", fingerprint(e, n, base=base), ts))
+    if len(entries) <= BULK_ROWS:
+        return add_ledger_entries(db, plant_id, entries, source, who=who)
     cache = db.execute("PRAGMA cache_size").fetchone()[0]
-    if len(rows) > BULK_ROWS:  # the unique fingerprint index is updated at random places: keep it in memory
-        db.execute(f"PRAGMA cache_size = {BULK_CACHE_KIB}")
+    # the unique fingerprint index is updated at random places: keep it in memory
+    db.execute(f"PRAGMA cache_size = {BULK_CACHE_KIB}")
     try:
-        with transaction(db):
-            last = audit.last_ledger_id(db)
-            db.conn.executemany(_INSERT, rows)
-            return audit.log_ledger_rows(db, plant_id, last, source, who=who)
+        return add_ledger_entries(db, plant_id, entries, source, who=who)
     finally:
         db.execute(f"PRAGMA cache_size = {int(cache)}")
 
@@ -85,9 +81,7 @@ def add_entry(db: sqlite_utils.Database, plant_id: int, e: dict[str, Any], *, wh
     """One entry typed by hand (an identical earlier row does not block it: it gets the next occurrence)."""
     with transaction(db):
         fp = _free_fingerprint(db, plant_id, e, None)
-        cur = db.conn.execute(_INSERT, (plant_id, e["date"], e["code"], e["kind"], e["movement"], float(e["quantity_t"]),
-                                        e.get("container") or "", e.get("receiver") or "", e.get("manifest_no") or "",
-                                        e.get("note") or "", fp, now()))
+        cur = db.conn.execute(LEDGER_INSERT, (plant_id, *ledger_values(e), fp, now()))
         entry_id = int(cur.lastrowid)
         audit.log_record(db, "dross_ledger", entry_id, None, who=who)
         return entry_id
@@ -97,44 +91,31 @@ def update_entry(db: sqlite_utils.Database, plant_id: int, entry_id: int, e: dic
                  who: str | None = None) -> None:
     with transaction(db):
         get_entry(db, plant_id, entry_id)
-        before = audit.snapshot(db, "dross_ledger", entry_id)
         fp = _free_fingerprint(db, plant_id, e, entry_id)
-        db.execute("UPDATE dross_ledger SET date=?, code=?, kind=?, movement=?, quantity_t=?, container=?, receiver=?, "
-                   "manifest_no=?, note=?, fingerprint=? WHERE id=? AND plant_id=?",
-                   [e["date"], e["code"], e["kind"], e["movement"], float(e["quantity_t"]), e.get("container") or "",
-                    e.get("receiver") or "", e.get("manifest_no") or "", e.get("note") or "", fp, entry_id, plant_id])
-        audit.log_record(db, "dross_ledger", entry_id, before, who=who)
+        with audit.logged(db, "dross_ledger", entry_id, who=who):
+            db.execute("UPDATE dross_ledger SET date=?, code=?, kind=?, movement=?, quantity_t=?, container=?, "
+                       "receiver=?, manifest_no=?, note=?, fingerprint=? WHERE id=? AND plant_id=?",
+                       [*ledger_values(e), fp, entry_id, plant_id])
+
+
+def _delete(db: sqlite_utils.Database, table: str, row_id: int, who: str | None) -> None:
+    """Delete one record (found already, in the caller's transaction) and log it."""
+    with audit.logged(db, table, row_id, who=who):
+        db.execute(f"DELETE FROM {table} WHERE id = ?", [row_id])
 
 
 def delete_entry(db: sqlite_utils.Database, plant_id: int, entry_id: int, *, who: str | None = None) -> None:
     with transaction(db):
         get_entry(db, plant_id, entry_id)
-        before = audit.snapshot(db, "dross_ledger", entry_id)
-        db.execute("DELETE FROM dross_ledger WHERE id = ? AND plant_id = ?", [entry_id, plant_id])
-        audit.log_record(db, "dross_ledger", entry_id, before, who=who)
-
-
-def ledger_rows(db: sqlite_utils.Database, plant_id: int, *, since: str | None = None,
-                until: str | None = None) -> list[tuple]:
-    """Raw rows (id, date, code, kind, movement, quantity_t, container, receiver, manifest_no, note) by date."""
-    sql = ("SELECT id, date, code, kind, movement, quantity_t, container, receiver, manifest_no, note "
-           "FROM dross_ledger WHERE plant_id = ?")
-    args: list[Any] = [plant_id]
-    if since:
-        sql += " AND date >= ?"
-        args.append(since)
-    if until:
-        sql += " AND date <= ?"
-        args.append(until)
-    return db.execute(sql + " ORDER BY date, id", args).fetchall()
+        _delete(db, "dross_ledger", entry_id, who)
 
 
 def ledger_entries(db: sqlite_utils.Database, plant_id: int, *, until: str | None = None) -> list[dict[str, Any]]:
     out = []
     for r in ledger_rows(db, plant_id, until=until):
-        out.append({"id": r[0], "date": r[1], "code": r[2], "kind": r[3], "movement": r[4],
-                    "quantity_t": Decimal(repr(r[5])), "container": r[6], "receiver": r[7], "manifest_no": r[8],
-                    "note": r[9]})
+        e = dict(zip(("id", *LEDGER_COLUMNS), r, strict=True))
+        e["quantity_t"] = Decimal(repr(e["quantity_t"]))
+        out.append(e)
     return out
 
 
@@ -186,8 +167,6 @@ def summary(db: sqlite_utils.Database, plant_id: int, start: str, end: str) -> l
 
 
 def _month_end(day: str) -> str:
-    import datetime as _dt
-
     d = _dt.date.fromisoformat(day)
     nxt = _dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
     return (nxt - _dt.timedelta(days=1)).isoformat()
@@ -232,20 +211,14 @@ def update_receiver(db: sqlite_utils.Database, plant_id: int, receiver_id: int, 
                     who: str | None = None) -> None:
     with transaction(db):
         get_receiver(db, plant_id, receiver_id)
-        before = audit.snapshot(db, "dross_receivers", receiver_id)
-        db["dross_receivers"].update(receiver_id, {
-            "name": r["name"], "licence_no": r.get("licence_no") or "",
-            "codes": json.dumps(list(r.get("codes") or []), ensure_ascii=False),
-            "valid_from": r.get("valid_from"), "valid_to": r.get("valid_to")})
-        audit.log_record(db, "dross_receivers", receiver_id, before, who=who)
+        with audit.logged(db, "dross_receivers", receiver_id, who=who):
+            db["dross_receivers"].update(receiver_id, receiver_columns(r))
 
 
 def delete_receiver(db: sqlite_utils.Database, plant_id: int, receiver_id: int, *, who: str | None = None) -> None:
     with transaction(db):
         get_receiver(db, plant_id, receiver_id)
-        before = audit.snapshot(db, "dross_receivers", receiver_id)
-        db.execute("DELETE FROM dross_receivers WHERE id = ? AND plant_id = ?", [receiver_id, plant_id])
-        audit.log_record(db, "dross_receivers", receiver_id, before, who=who)
+        _delete(db, "dross_receivers", receiver_id, who)
 
 
 # ---- containers ---------------------------------------------------------------------------------
@@ -264,9 +237,8 @@ def upsert_container(db: sqlite_utils.Database, plant_id: int, c: dict[str, Any]
         found = db.execute("SELECT id FROM dross_containers WHERE plant_id = ? AND name = ?",
                            [plant_id, row["name"]]).fetchone()
         if found:
-            before = audit.snapshot(db, "dross_containers", found[0])
-            db["dross_containers"].update(found[0], row)
-            audit.log_record(db, "dross_containers", found[0], before, who=who)
+            with audit.logged(db, "dross_containers", found[0], who=who):
+                db["dross_containers"].update(found[0], row)
             return found[0]
         cid = db["dross_containers"].insert({"plant_id": plant_id, **row}).last_pk
         audit.log_record(db, "dross_containers", cid, None, who=who)
@@ -278,9 +250,7 @@ def delete_container(db: sqlite_utils.Database, plant_id: int, container_id: int
         if db.execute("SELECT 1 FROM dross_containers WHERE id = ? AND plant_id = ?",
                       [container_id, plant_id]).fetchone() is None:
             raise NotFoundError("dross_container_not_found", None, id=container_id)
-        before = audit.snapshot(db, "dross_containers", container_id)
-        db.execute("DELETE FROM dross_containers WHERE id = ?", [container_id])
-        audit.log_record(db, "dross_containers", container_id, before, who=who)
+        _delete(db, "dross_containers", container_id, who)
 
 
 # ---- filings (declarations, quarterly ledger submissions) ---------------------------------------
@@ -305,7 +275,8 @@ def upsert_filing(db: sqlite_utils.Database, plant_id: int, f: dict[str, Any], *
         db.execute("INSERT INTO dross_filings (plant_id, kind, period, date, note) VALUES (?,?,?,?,?) "
                    "ON CONFLICT(plant_id, kind, period) DO UPDATE SET date = excluded.date, note = excluded.note",
                    [plant_id, f["kind"], f["period"], f["date"], f.get("note") or ""])
-        fid = _filing_id(db, plant_id, f["kind"], f["period"])
+        if fid is None:
+            fid = _filing_id(db, plant_id, f["kind"], f["period"])
         audit.log_record(db, "dross_filings", fid, before, who=who)  # type: ignore[arg-type]
 
 
@@ -314,6 +285,4 @@ def delete_filing(db: sqlite_utils.Database, plant_id: int, kind: str, period: s
         fid = _filing_id(db, plant_id, kind, period)
         if fid is None:
             return
-        before = audit.snapshot(db, "dross_filings", fid)
-        db.execute("DELETE FROM dross_filings WHERE id = ?", [fid])
-        audit.log_record(db, "dross_filings", fid, before, who=who)
+        _delete(db, "dross_filings", fid, who)

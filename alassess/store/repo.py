@@ -126,21 +126,19 @@ def upsert_plant(db: sqlite_utils.Database, p: Plant, *, who: str | None = None)
             pid = db["plants"].insert(row).last_pk
             audit.log_record(db, "plants", pid, None, who=who)
             return pid
-        before = audit.snapshot(db, "plants", pid)
         row["updated_at"] = ts
-        db["plants"].update(pid, row)
-        audit.log_record(db, "plants", pid, before, who=who)
+        with audit.logged(db, "plants", pid, who=who):
+            db["plants"].update(pid, row)
         return pid
 
 
 def update_plant(db: sqlite_utils.Database, plant_id: int, p: Plant, *, who: str | None = None) -> None:
     with transaction(db):
         get_plant(db, plant_id)
-        before = audit.snapshot(db, "plants", plant_id)
         row = plant_to_row(p)
         row["updated_at"] = now()
-        db["plants"].update(plant_id, row)
-        audit.log_record(db, "plants", plant_id, before, who=who)
+        with audit.logged(db, "plants", plant_id, who=who):
+            db["plants"].update(plant_id, row)
 
 
 def get_plant(db: sqlite_utils.Database, plant_id: int) -> Plant:
@@ -324,18 +322,19 @@ def save_assessment(db: sqlite_utils.Database, a: Assessment, *, who: str | None
             ensure_editable(db, aid)
             set_assessor(db, aid, a.assessor, who=who)
         replace_values(db, aid, stored_values(a), who=who)
-        if a.dross is not None:
-            merge_dross_records(db, plant_id, a.dross, who=who, source={"assessment": aid})
+        merge_dross_records(db, plant_id, a.dross, who=who, source={"assessment": aid})
         return aid, created
 
 
-def merge_dross_records(db: sqlite_utils.Database, plant_id: int, dross: dict[str, Any], *,
+def merge_dross_records(db: sqlite_utils.Database, plant_id: int, dross: dict[str, Any] | None, *,
                         who: str | None = None, source: Any = "assessment") -> int:
     """The plant-level dross records an assessment carries (receivers, ledger, filings): merged into
     the plant's, never replacing them. Returns how many ledger entries were new (logged as one
-    bulk entry naming ``source``)."""
+    bulk entry naming ``source``); 0 without a dross section."""
     from alassess.store import dross as _dross_store
 
+    if not dross:
+        return 0
     with transaction(db):
         for r in dross.get("receivers") or []:
             upsert_receiver(db, plant_id, r, who=who)
@@ -346,17 +345,21 @@ def merge_dross_records(db: sqlite_utils.Database, plant_id: int, dross: dict[st
 
 # ---- dross receivers and ledger ---------------------------------------------------------------
 
+def receiver_columns(r: dict[str, Any]) -> dict[str, Any]:
+    """A receiver's stored columns (but its plant)."""
+    return {"name": r["name"], "licence_no": r.get("licence_no") or "",
+            "codes": json.dumps(list(r.get("codes") or []), ensure_ascii=False),
+            "valid_from": r.get("valid_from"), "valid_to": r.get("valid_to")}
+
+
 def upsert_receiver(db: sqlite_utils.Database, plant_id: int, r: dict[str, Any], *, who: str | None = None) -> int:
     with transaction(db):
-        row = {"plant_id": plant_id, "name": r["name"], "licence_no": r.get("licence_no") or "",
-               "codes": json.dumps(list(r.get("codes") or []), ensure_ascii=False),
-               "valid_from": r.get("valid_from"), "valid_to": r.get("valid_to")}
+        row = {"plant_id": plant_id, **receiver_columns(r)}
         found = db.execute("SELECT id FROM dross_receivers WHERE plant_id = ? AND name = ? AND licence_no = ?",
                            [plant_id, row["name"], row["licence_no"]]).fetchone()
         if found:
-            before = audit.snapshot(db, "dross_receivers", found[0])
-            db["dross_receivers"].update(found[0], row)
-            audit.log_record(db, "dross_receivers", found[0], before, who=who)
+            with audit.logged(db, "dross_receivers", found[0], who=who):
+                db["dross_receivers"].update(found[0], row)
             return found[0]
         rid = db["dross_receivers"].insert(row).last_pk
         audit.log_record(db, "dross_receivers", rid, None, who=who)
@@ -386,31 +389,43 @@ def fingerprint(entry: dict[str, Any], occurrence: int = 1, *, base: str | None 
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
+LEDGER_INSERT = (f"INSERT OR IGNORE INTO dross_ledger (plant_id, {', '.join(LEDGER_COLUMNS)}, fingerprint, "
+                 "created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
+
+
+def ledger_values(e: dict[str, Any]) -> tuple:
+    """An entry's stored columns, in ``LEDGER_COLUMNS`` order."""
+    return (e["date"], e["code"], e["kind"], e["movement"], float(e["quantity_t"]), e.get("container") or "",
+            e.get("receiver") or "", e.get("manifest_no") or "", e.get("note") or "")
+
+
 def add_ledger_entries(db: sqlite_utils.Database, plant_id: int, entries: list[dict[str, Any]],
                        source: Any = "assessment", *, who: str | None = None) -> int:
-    """Insert entries, skipping ones already stored (same fingerprint). Returns how many were added;
-    they are logged as one bulk entry naming ``source``."""
+    """Insert validated entries, skipping ones already stored (same fingerprint). Returns how many
+    were added; they are logged as one bulk entry naming ``source``.
+
+    The n-th of several identical rows in one batch gets occurrence n in its fingerprint, so two
+    genuinely identical rows are both kept while a second import of the same rows adds nothing.
+    """
     seen: dict[str, int] = {}
     rows = []
     ts = now()
     for e in entries:
-        base = fingerprint(e, 0)
-        seen[base] = seen.get(base, 0) + 1
-        row = {k: (e.get(k) if e.get(k) is not None else "") for k in LEDGER_COLUMNS}
-        row["quantity_t"] = float(e["quantity_t"])
-        row.update(plant_id=plant_id, fingerprint=fingerprint(e, seen[base]), created_at=ts)
-        rows.append(row)
+        base = fingerprint_base(e)
+        n = seen[base] = seen.get(base, 0) + 1
+        rows.append((plant_id, *ledger_values(e), fingerprint(e, n, base=base), ts))
     if not rows:
         return 0
     with transaction(db):
         last = audit.last_ledger_id(db)
-        db["dross_ledger"].insert_all(rows, ignore=True, batch_size=5000)
+        db.conn.executemany(LEDGER_INSERT, rows)
         return audit.log_ledger_rows(db, plant_id, last, source, who=who)
 
 
-def list_ledger(db: sqlite_utils.Database, plant_id: int, *, since: str | None = None,
-                until: str | None = None, with_ids: bool = False) -> list[dict[str, Any]]:
-    sql = "SELECT * FROM dross_ledger WHERE plant_id = ?"
+def ledger_rows(db: sqlite_utils.Database, plant_id: int, *, since: str | None = None,
+                until: str | None = None) -> list[tuple]:
+    """Raw rows (id, date, code, kind, movement, quantity_t, container, receiver, manifest_no, note) by date."""
+    sql = f"SELECT id, {', '.join(LEDGER_COLUMNS)} FROM dross_ledger WHERE plant_id = ?"
     args: list[Any] = [plant_id]
     if since:
         sql += " AND date >= ?"
@@ -418,13 +433,17 @@ def list_ledger(db: sqlite_utils.Database, plant_id: int, *, since: str | None =
     if until:
         sql += " AND date <= ?"
         args.append(until)
-    sql += " ORDER BY date, id"
+    return db.execute(sql + " ORDER BY date, id", args).fetchall()
+
+
+def list_ledger(db: sqlite_utils.Database, plant_id: int, *, since: str | None = None,
+                until: str | None = None, with_ids: bool = False) -> list[dict[str, Any]]:
     out = []
-    for r in db.query(sql, args):
-        e = {k: r[k] for k in LEDGER_COLUMNS if r[k] not in ("", None)}
-        e["quantity_t"] = Decimal(repr(r["quantity_t"]))
+    for r in ledger_rows(db, plant_id, since=since, until=until):
+        e = {k: v for k, v in zip(LEDGER_COLUMNS, r[1:], strict=True) if v not in ("", None)}
+        e["quantity_t"] = Decimal(repr(e["quantity_t"]))
         if with_ids:
-            e["id"] = r["id"]
+            e["id"] = r[0]
         out.append(e)
     return out
 

@@ -28,12 +28,16 @@ def _check_table(db: sqlite_utils.Database) -> None:
         raise AlAssessError("labels_serials_missing", None, path=str(getattr(db.conn, "path", "") or "database"))
 
 
+def _last(db: sqlite_utils.Database, credit_code: str, waste_code: str, day: str) -> int:
+    row = db.execute("SELECT last_serial FROM label_serials WHERE credit_code = ? AND waste_code = ? AND date = ?",
+                     [credit_code, waste_code, day]).fetchone()
+    return int(row[0]) if row else 0
+
+
 def last_serial(db: sqlite_utils.Database, credit_code: str, waste_code: str, day: _dt.date | str) -> int:
     """The last serial issued (0 when none)."""
     _check_table(db)
-    row = db.execute("SELECT last_serial FROM label_serials WHERE credit_code = ? AND waste_code = ? AND date = ?",
-                     [credit_code, waste_code, str(day)]).fetchone()
-    return int(row[0]) if row else 0
+    return _last(db, credit_code, waste_code, str(day))
 
 
 def allocate(db: sqlite_utils.Database, credit_code: str, waste_code: str, day: _dt.date | str, count: int, *,
@@ -46,9 +50,7 @@ def allocate(db: sqlite_utils.Database, credit_code: str, waste_code: str, day: 
     day_s = str(day)
     try:
         with transaction(db):
-            row = db.execute("SELECT last_serial FROM label_serials WHERE credit_code = ? AND waste_code = ? "
-                             "AND date = ?", [credit_code, waste_code, day_s]).fetchone()
-            last = int(row[0]) if row else 0
+            last = _last(db, credit_code, waste_code, day_s)
             if last + count > max_serial:
                 raise InputError("labels_serials_exhausted", "--count", code=waste_code, date=day_s, last=last,
                                  count=count, max=max_serial)

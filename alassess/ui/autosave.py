@@ -127,12 +127,9 @@ class Saver(QObject):
                 if editor is None:
                     editor = Editor(self.db_path)
                 job(editor)
-            except AlAssessError as exc:
-                self._done()
-                self.failed.emit(seq, exc)
-                continue
-            except Exception as exc:  # logged; the user sees a plain message, never a traceback
-                log.exception("saving failed")
+            except Exception as exc:  # the user sees a plain message, never a traceback
+                if not isinstance(exc, AlAssessError):
+                    log.exception("saving failed")  # refused input is expected; anything else is logged
                 self._done()
                 self.failed.emit(seq, exc)
                 continue

@@ -25,12 +25,29 @@ from alassess.ui import settings as ui_settings
 from alassess.ui.forms import error_text
 
 
-def _error_label() -> QLabel:
+def error_label() -> QLabel:
+    """The line under a dialog's form that shows why its input was refused (hidden until then)."""
     lab = QLabel("")
     lab.setObjectName("error")
     lab.setWordWrap(True)
     lab.hide()
     return lab
+
+
+def ok_cancel(dialog: QDialog, ok_text: str | None = None) -> QDialogButtonBox:
+    """OK (named ``ok_text``) and Cancel, wired to the dialog's accept and reject."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    if ok_text is not None:
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def _remember_assessor(name: str, organisation: str) -> None:
+    """The next new plant or assessment starts with the same assessor."""
+    ui_settings.set_value("assessor/name", name.strip())
+    ui_settings.set_value("assessor/organisation", organisation.strip())
 
 
 def _field_name(field: str | None, names: dict[str, str]) -> str:
@@ -74,13 +91,9 @@ class NewPlantDialog(QDialog):
         form.addRow(self.tr("Assessor"), self.assessor)
         form.addRow(self.tr("Organisation"), self.organisation)
         lay.addLayout(form)
-        self.error = _error_label()
+        self.error = error_label()
         lay.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
+        lay.addWidget(ok_cancel(self, self.tr("Create")))
         self.name.setFocus()
 
     def accept(self) -> None:
@@ -95,8 +108,7 @@ class NewPlantDialog(QDialog):
                                + error_text(exc, self.lang))
             self.error.show()
             return
-        ui_settings.set_value("assessor/name", self.assessor.text().strip())
-        ui_settings.set_value("assessor/organisation", self.organisation.text().strip())
+        _remember_assessor(self.assessor.text(), self.organisation.text())
         self.plant_id, self.assessment_id = pid, aid
         super().accept()
 
@@ -128,13 +140,9 @@ class NewAssessmentDialog(QDialog):
         form.addRow(self.tr("Assessor"), self.assessor)
         form.addRow(self.tr("Organisation"), self.organisation)
         lay.addLayout(form)
-        self.error = _error_label()
+        self.error = error_label()
         lay.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
+        lay.addWidget(ok_cancel(self, self.tr("Create")))
         self.plant.currentIndexChanged.connect(self._suggest_period)
         self._suggest_period()
         self.period.setFocus()
@@ -154,8 +162,7 @@ class NewAssessmentDialog(QDialog):
             self.error.setText(error_text(exc, self.lang))
             self.error.show()
             return
-        ui_settings.set_value("assessor/name", self.assessor.text().strip())
-        ui_settings.set_value("assessor/organisation", self.organisation.text().strip())
+        _remember_assessor(self.assessor.text(), self.organisation.text())
         self.assessment_id = aid
         super().accept()
 
@@ -178,10 +185,7 @@ class SettingsDialog(QDialog):
         note.setObjectName("hint")
         note.setWordWrap(True)
         lay.addWidget(note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
+        lay.addWidget(ok_cancel(self))
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
 
     def choice(self) -> str:

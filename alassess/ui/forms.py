@@ -81,7 +81,6 @@ class YesNo(QWidget):
         for b in (self.yes, self.no):
             b.setCheckable(True)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            b.setStyleSheet("border-radius: 0; padding: 3px 12px; min-width: 34px;")
             lay.addWidget(b)
         self.yes.clicked.connect(lambda: self._click(True))
         self.no.clicked.connect(lambda: self._click(False))
@@ -204,6 +203,7 @@ class RowWidget(QFrame):
         """Show the stored value (after loading, undo or redo)."""
 
     def set_readonly(self, ro: bool) -> None:
+        """Lock the editor; rows without one (info, dross class) only show values and stay as they are."""
         if isinstance(self.editor, QLineEdit):
             self.editor.setReadOnly(ro)
         elif self.editor is not None:
@@ -319,7 +319,7 @@ class IndicatorRow(NumberRow):
         self.unit.setText(f.unit)
         self.hint.setText(self._hint_for(f))
         if load:
-            self.load_text_only()
+            super().load()
         self.update_converted()
 
     def _hint_for(self, f: _fields.Field) -> str:
@@ -332,16 +332,12 @@ class IndicatorRow(NumberRow):
     def _typed(self, text: str) -> None:
         self.commit(text, form=self.form, merge_key=(self.row.bind, self.form, self.merge_key))
 
-    def load_text_only(self) -> None:
-        self.set_state("")
-        self.editor.setText(show_value(self.session.value(self.bind_for_value())))
-
     def load(self) -> None:
         if self.consumption is not None:
             has_out = self.session.value(f"values.{self.output.id}") is not None
             has_con = self.session.value(f"values.{self.consumption.id}") is not None
             self.set_form("consumption" if has_con and not has_out else "output", load=False)
-        self.load_text_only()
+        super().load()
         self.update_converted()
 
     def update_converted(self) -> None:
@@ -439,9 +435,6 @@ class InfoRow(RowWidget):
             v = messages.sector_name(str(v), self.lang)
         self.value_label.setText(show_value(v))
 
-    def set_readonly(self, ro: bool) -> None:
-        pass
-
 
 class DrossClassRow(RowWidget):
     """The dross class of the plant's sector (004 表1–表3): class, code, hazards, category."""
@@ -464,9 +457,6 @@ class DrossClassRow(RowWidget):
         self.value_label.setTextFormat(Qt.TextFormat.RichText)
         self.value_label.setWordWrap(True)
         self.input_box.addWidget(self.value_label, 1)
-
-    def set_readonly(self, ro: bool) -> None:
-        pass
 
 
 class HeadingRow(QLabel):
@@ -542,6 +532,7 @@ class FormView(QTabWidget):
         self.lang = lang
         self.setDocumentMode(True)
         self.by_bind: dict[str, list[RowWidget]] = {}
+        self._rows: list[RowWidget] = []  # the rows bound to a value, each once
         self.pages: list[SectionPage] = []
         self.ledger_page = None
         for section in form_defs.for_sector(session.sector):
@@ -565,14 +556,11 @@ class FormView(QTabWidget):
             binds.add(f"values.{w.consumption.id}")
         for b in binds:
             self.by_bind.setdefault(b, []).append(w)
+        if binds:
+            self._rows.append(w)
 
     def rows(self) -> list[RowWidget]:
-        seen: list[RowWidget] = []
-        for ws in self.by_bind.values():
-            for w in ws:
-                if w not in seen:
-                    seen.append(w)
-        return seen
+        return self._rows
 
     def row_for(self, bind: str) -> RowWidget:
         return self.by_bind[bind][0]
@@ -590,8 +578,7 @@ class FormView(QTabWidget):
     def load_all(self) -> None:
         for w in self.rows():
             w.load()
-        self.update_relevance()
-        self._evaluated(self.session.result)
+        self._evaluated(self.session.result)  # relevance, warnings and converted values
 
     def set_readonly(self, ro: bool) -> None:
         for w in self.rows():
@@ -609,7 +596,7 @@ class FormView(QTabWidget):
                 if id(w) not in done:
                     done.add(id(w))
                     w.load()
-        self.update_relevance()
+        # relevance follows in _evaluated: the session scores right after every change it announces
 
     def update_relevance(self) -> None:
         values = self.session.flat_values()

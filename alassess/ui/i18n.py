@@ -58,7 +58,3 @@ def install(lang: str) -> str:
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China) if lang == "zh"
                        else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     return lang
-
-
-def tr(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)

@@ -11,19 +11,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QRectF, QSizeF, QStandardPaths, Qt
-from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter, QPixmap
+from PySide6.QtCore import QCoreApplication, QRectF, QSizeF, Qt
+from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -32,7 +30,14 @@ from PySide6.QtWidgets import (
 from alassess.domain.errors import AlAssessError
 from alassess.ui import style
 from alassess.ui.forms import error_text
-from alassess.ui.report_dialog import render_pdf_pages
+from alassess.ui.pdf_preview import (
+    clear_pages,
+    documents_dir,
+    open_pdf,
+    page_label,
+    preview_area,
+    render_pdf_pages,
+)
 
 PREVIEW_WIDTH = 460
 RENDER_DPI = 300  # pages reach the printer as 300 dpi images at their true size
@@ -60,14 +65,7 @@ class LabelsDialog(QDialog):
         self.setWindowTitle(self.tr("Labels and signs"))
         self.resize(1080, 780)
         outer = QHBoxLayout(self)
-        self.preview = QScrollArea()
-        self.preview.setWidgetResizable(True)
-        self.preview.setMinimumWidth(PREVIEW_WIDTH + 40)
-        pv = QWidget()
-        pv.setStyleSheet(f"background: {style.SURFACE};")
-        self.pages_box = QVBoxLayout(pv)
-        self.pages_box.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.preview.setWidget(pv)
+        self.preview, self.pages_box = preview_area(PREVIEW_WIDTH)
         outer.addWidget(self.preview, 3)
 
         side = QVBoxLayout()
@@ -87,8 +85,6 @@ class LabelsDialog(QDialog):
         self.dross_kind = QComboBox()
         self.dross_kind.addItem(self.tr("Primary dross (white)"), "primary")
         self.dross_kind.addItem(self.tr("Secondary dross (black)"), "secondary")
-        if self.source.self_utilization is False:
-            self.dross_kind.setCurrentIndex(0)
         self.weight = QLineEdit()
         self.weight.setPlaceholderText(self.tr("e.g. 1.2"))
         self.date = QLineEdit()
@@ -191,10 +187,7 @@ class LabelsDialog(QDialog):
     # ---- preview ------------------------------------------------------------------------------
 
     def update_preview(self) -> bool:
-        for i in reversed(range(self.pages_box.count())):
-            w = self.pages_box.itemAt(i).widget()
-            if w is not None:
-                w.setParent(None)
+        clear_pages(self.pages_box)
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             res = self._build(reserve=False)
@@ -206,12 +199,7 @@ class LabelsDialog(QDialog):
         self.pdf = res.pdf
         images = render_pdf_pages(res.pdf, PREVIEW_WIDTH)
         for img in images[:6]:
-            lab = QLabel()
-            lab.setPixmap(QPixmap.fromImage(img))
-            lab.setFixedSize(img.width() + 2, img.height() + 2)
-            lab.setFrameShape(QFrame.Shape.Box)
-            lab.setStyleSheet("border: 1px solid #d0d7de; background: white;")
-            self.pages_box.addWidget(lab)
+            self.pages_box.addWidget(page_label(img))
         self.preview_pages = len(images)
         self.result.setText(self._describe(res))
         return True
@@ -230,8 +218,7 @@ class LabelsDialog(QDialog):
     # ---- output -------------------------------------------------------------------------------
 
     def _suggested(self) -> str:
-        docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        return str(Path(docs) / f"labels-{self.kind.currentData()}.pdf")
+        return str(documents_dir() / f"labels-{self.kind.currentData()}.pdf")
 
     def save(self, path: str | None = None) -> Path | None:
         from alassess.services.files import atomic_write
@@ -282,14 +269,9 @@ class LabelsDialog(QDialog):
 
 def print_pdf_true_size(pdf: bytes, printer) -> None:
     """Each page on a printer page of the same size, no margins, no scaling (100 %)."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSize
-    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtCore import QMarginsF, QSize
 
-    doc = QPdfDocument()
-    buf = QBuffer()
-    buf.setData(QByteArray(pdf))
-    buf.open(QIODevice.OpenModeFlag.ReadOnly)
-    doc.load(buf)
+    doc = open_pdf(pdf)
     printer.setFullPage(True)
     painter = None
     for i in range(doc.pageCount()):

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -32,8 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from alassess.domain import ledger as dl
+from alassess.domain.dross import classify, movement_name
 from alassess.domain.errors import AlAssessError
 from alassess.ui import style
+from alassess.ui.dialogs import error_label, ok_cancel
 from alassess.ui.forms import error_text
 
 
@@ -42,25 +43,19 @@ def kind_name(kind: str) -> str:
             "secondary": QCoreApplication.translate("Ledger", "secondary")}.get(kind, kind)
 
 
-def movement_name(movement: str) -> str:
-    return {"generated": QCoreApplication.translate("Ledger", "generated"),
-            "self_utilized": QCoreApplication.translate("Ledger", "used in-plant"),
-            "transferred": QCoreApplication.translate("Ledger", "transferred"),
-            "disposed": QCoreApplication.translate("Ledger", "disposed"),
-            "adjustment": QCoreApplication.translate("Ledger", "adjustment")}.get(movement, movement)
-
-
 def _header(field: str, lang: str) -> str:
     zh, en, _more = dl.COLUMNS[field]
     return zh if lang == "zh" else en.replace("_", " ")
 
 
-class LedgerModel(QAbstractTableModel):
-    def __init__(self, lang: str, parent=None) -> None:
+class _RowsModel(QAbstractTableModel):
+    """Read-only rows (dicts) as a flat table; ``columns`` names the keys shown."""
+
+    columns: tuple[str, ...] = ()
+
+    def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.lang = lang
         self.rows: list[dict[str, Any]] = []
-        self.columns = list(dl.ORDER)
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
         self.beginResetModel()
@@ -72,6 +67,14 @@ class LedgerModel(QAbstractTableModel):
 
     def columnCount(self, parent=None) -> int:  # noqa: N802
         return 0 if parent is not None and parent.isValid() else len(self.columns)
+
+
+class LedgerModel(_RowsModel):
+    columns = dl.ORDER
+
+    def __init__(self, lang: str, parent=None) -> None:
+        super().__init__(parent)
+        self.lang = lang
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
@@ -90,7 +93,7 @@ class LedgerModel(QAbstractTableModel):
             if col == "kind":
                 return kind_name(v)
             if col == "movement":
-                return movement_name(v)
+                return movement_name(v, self.lang)
             if col == "quantity_t":
                 return f"{float(v):,.2f}" if v is not None else ""
             return "" if v is None else str(v)
@@ -99,25 +102,13 @@ class LedgerModel(QAbstractTableModel):
         return None
 
 
-class ReceiverModel(QAbstractTableModel):
-    COLUMNS = ("name", "licence_no", "codes", "valid_from", "valid_to")
+class ReceiverModel(_RowsModel):
+    columns = ("name", "licence_no", "codes", "valid_from", "valid_to")
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.rows: list[dict[str, Any]] = []
         self.headers = [self.tr("Receiver"), self.tr("Licence number"), self.tr("Licensed codes"),
                         self.tr("Valid from"), self.tr("Valid to")]
-
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent=None) -> int:  # noqa: N802
-        return 0 if parent is not None and parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=None) -> int:  # noqa: N802
-        return 0 if parent is not None and parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
@@ -127,7 +118,7 @@ class ReceiverModel(QAbstractTableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
-        v = self.rows[index.row()].get(self.COLUMNS[index.column()])
+        v = self.rows[index.row()].get(self.columns[index.column()])
         if isinstance(v, list):
             return "、".join(v)
         return "" if v is None else str(v)
@@ -156,7 +147,7 @@ class EntryDialog(QDialog):
             elif f == "movement":
                 w = QComboBox()
                 for m in dl.MOVEMENT_VALUES:
-                    w.addItem(movement_name(m), m)
+                    w.addItem(movement_name(m, lang), m)
                 w.setCurrentIndex(max(w.findData(e.get("movement", "generated")), 0))
             elif f == "receiver":
                 w = QComboBox()
@@ -174,15 +165,9 @@ class EntryDialog(QDialog):
             self.edits[f] = w
             form.addRow(_header(f, lang) + (" *" if f in dl.REQUIRED else ""), w)
         lay.addLayout(form)
-        self.error = QLabel("")
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label()
         lay.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
+        lay.addWidget(ok_cancel(self))
 
     def values(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -230,15 +215,9 @@ class ReceiverDialog(QDialog):
         form.addRow(self.tr("Valid from"), self.valid_from)
         form.addRow(self.tr("Valid to"), self.valid_to)
         lay.addLayout(form)
-        self.error = QLabel("")
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label()
         lay.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
+        lay.addWidget(ok_cancel(self))
 
     def accept(self) -> None:
         from alassess.services import dross
@@ -392,10 +371,18 @@ class LedgerPage(QWidget):
         return [r["name"] for r in self.receivers.rows]
 
     def _default_code(self) -> str:
-        from alassess import standards
+        cls = classify(self.session.sector)
+        return cls.code if cls else ""
 
-        cls = standards.load("dross")["classes"].get(self.session.sector)
-        return cls["code"] if cls else ""
+    def _change(self, action, done: str) -> bool:
+        """Run a service call that changes the ledger or the receivers: its message, or ``done`` and a re-score."""
+        try:
+            action()
+        except AlAssessError as exc:
+            self._error(exc)
+            return False
+        self._after_change(done)
+        return True
 
     # ---- ledger -------------------------------------------------------------------------------
 
@@ -410,13 +397,7 @@ class LedgerPage(QWidget):
             if not dlg.exec():
                 return False
             cells = dlg.cells
-        try:
-            dross.add_entry(self.db_path, self.plant_id, cells)
-        except AlAssessError as exc:
-            self._error(exc)
-            return False
-        self._after_change(self.tr("Entry added."))
-        return True
+        return self._change(lambda: dross.add_entry(self.db_path, self.plant_id, cells), self.tr("Entry added."))
 
     def edit_entry(self) -> None:
         from alassess.services import dross
@@ -427,12 +408,8 @@ class LedgerPage(QWidget):
         dlg = self.entry_dialog(row)
         if not dlg.exec():
             return
-        try:
-            dross.update_entry(self.db_path, self.plant_id, row["id"], dlg.cells)
-        except AlAssessError as exc:
-            self._error(exc)
-            return
-        self._after_change(self.tr("Entry changed."))
+        self._change(lambda: dross.update_entry(self.db_path, self.plant_id, row["id"], dlg.cells),
+                     self.tr("Entry changed."))
 
     def delete_entry(self) -> None:
         from alassess.services import dross
@@ -440,12 +417,7 @@ class LedgerPage(QWidget):
         row = self._selected(self.ledger_view, self.ledger)
         if row is None or not self.confirm(self.tr("Delete the ledger entry of %1?").replace("%1", row["date"])):
             return
-        try:
-            dross.delete_entry(self.db_path, self.plant_id, row["id"])
-        except AlAssessError as exc:
-            self._error(exc)
-            return
-        self._after_change(self.tr("Entry deleted."))
+        self._change(lambda: dross.delete_entry(self.db_path, self.plant_id, row["id"]), self.tr("Entry deleted."))
 
     def import_file(self, path: str | None = None) -> bool:
         from alassess.services import dross
@@ -483,13 +455,8 @@ class LedgerPage(QWidget):
             if not dlg.exec():
                 return False
             raw = dlg.receiver
-        try:
-            dross.save_receiver(self.db_path, self.plant_id, raw, row["id"] if row else None)
-        except AlAssessError as exc:
-            self._error(exc)
-            return False
-        self._after_change(self.tr("Receiver saved."))
-        return True
+        return self._change(lambda: dross.save_receiver(self.db_path, self.plant_id, raw, row["id"] if row else None),
+                            self.tr("Receiver saved."))
 
     def delete_receiver(self) -> None:
         from alassess.services import dross
@@ -497,9 +464,5 @@ class LedgerPage(QWidget):
         row = self._selected(self.receiver_view, self.receivers)
         if row is None or not self.confirm(self.tr("Delete the receiver %1?").replace("%1", row["name"])):
             return
-        try:
-            dross.delete_receiver(self.db_path, self.plant_id, row["id"])
-        except AlAssessError as exc:
-            self._error(exc)
-            return
-        self._after_change(self.tr("Receiver deleted."))
+        self._change(lambda: dross.delete_receiver(self.db_path, self.plant_id, row["id"]),
+                     self.tr("Receiver deleted."))

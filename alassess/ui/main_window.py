@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alassess.domain import messages
+from alassess.domain import dross, messages
 from alassess.domain.errors import AlAssessError
 from alassess.services import editing
 from alassess.ui import i18n, style
@@ -37,19 +37,11 @@ from alassess.ui.session import Session
 from alassess.ui.tree import AssessmentTree, status_name
 
 log = logging.getLogger(__name__)
-DROSS_SECTORS = ("electrolytic", "recycled", "processing")  # the sectors that produce dross (004 表1–表3)
 
 
 def product_title() -> str:
     """"AlAssess" with the translated product name (the window title starts with it)."""
     return "AlAssess · " + QCoreApplication.translate("MainWindow", "Aluminium plant assessment")
-
-
-def demo_path() -> Path:
-    """Where "open the demo" keeps its database (beside the default database)."""
-    from alassess.services.demo import demo_path as path
-
-    return path()
 
 
 class WelcomePage(QWidget):
@@ -219,12 +211,10 @@ class MainWindow(QMainWindow):
         self.lang = lang
         self.db_path = Path(db_path)
         self.editor = editing.Editor(self.db_path)
-        self.saver = Saver(self.db_path, self)
+        self.saver = self._new_saver()
         self.session: Session | None = None
         self.page: AssessmentPage | None = None
         self.undo_group = QUndoGroup(self)
-        self.saver.busy_changed.connect(self._save_busy)
-        self.saver.saved.connect(self._saved)
         self.last_saved = ""
         self._tree_timer = QTimer(self)
         self._tree_timer.setSingleShot(True)
@@ -388,8 +378,10 @@ class MainWindow(QMainWindow):
             self.error(exc)
             return
         self._set_session(session)
-        key = f"last_assessment/{self.db_path.resolve()}"
-        ui_settings.set_value(key, aid)
+        ui_settings.set_value(self._last_assessment_key(), aid)
+
+    def _last_assessment_key(self) -> str:
+        return f"last_assessment/{self.db_path.resolve()}"
 
     def _set_session(self, session: Session) -> None:
         old = self.session
@@ -421,11 +413,13 @@ class MainWindow(QMainWindow):
 
     def _tab_changed(self, _index: int) -> None:
         """On the dross and ledger tabs the findings come into view beside the tables."""
-        page = self.page.form.currentWidget() if self.page is not None else None
+        if self.page is None:
+            return
+        page = self.page.form.currentWidget()
         section = getattr(getattr(page, "section", None), "id", None)
-        if section == "dross" or page is getattr(self.page.form, "ledger_page", None):
+        if section == "dross" or page is self.page.form.ledger_page:
             self.results.ensureWidgetVisible(self.results.findings_card, 0, 0)
-        elif self.page is not None:
+        else:
             self.results.verticalScrollBar().setValue(0)
 
     def _evaluated(self, result: dict[str, Any] | None) -> None:
@@ -445,7 +439,7 @@ class MainWindow(QMainWindow):
         s = self.session
         has = s is not None
         self.act_report.setEnabled(has)
-        self.act_labels.setEnabled(has and s.sector in DROSS_SECTORS)
+        self.act_labels.setEnabled(has and dross.applies(s.sector))
         self.act_final.setEnabled(has and not s.readonly)
         self.act_amend.setEnabled(has and s.readonly)
         if has:
@@ -453,6 +447,13 @@ class MainWindow(QMainWindow):
                                    else self.tr("Mark as final"))
 
     # ---- saving state -------------------------------------------------------------------------
+
+    def _new_saver(self) -> Saver:
+        """The writer for ``db_path``, reporting to the status bar."""
+        saver = Saver(self.db_path, self)
+        saver.busy_changed.connect(self._save_busy)
+        saver.saved.connect(self._saved)
+        return saver
 
     def _save_busy(self, busy: bool) -> None:
         if busy:
@@ -555,7 +556,7 @@ class MainWindow(QMainWindow):
     def open_demo(self) -> None:
         from alassess.services import demo
 
-        path = demo_path()
+        path = demo.demo_path()
         try:
             demo.create_demo(path)
         except AlAssessError as exc:
@@ -581,9 +582,7 @@ class MainWindow(QMainWindow):
             self.page = None
         self.db_path = Path(path)
         self.editor = editor
-        self.saver = Saver(self.db_path, self)
-        self.saver.busy_changed.connect(self._save_busy)
-        self.saver.saved.connect(self._saved)
+        self.saver = self._new_saver()
         self.setWindowTitle(f"{product_title()} — {self.db_path.name}")
         self.db_label.setText(style.display_path(self.db_path))
         self.refresh_tree()
@@ -591,7 +590,7 @@ class MainWindow(QMainWindow):
 
     def open_initial(self) -> None:
         """Open the assessment used last in this database, else the first one."""
-        last = ui_settings.settings().value(f"last_assessment/{self.db_path.resolve()}")
+        last = ui_settings.settings().value(self._last_assessment_key())
         try:
             last = int(last) if last is not None else None
         except (TypeError, ValueError):
@@ -654,7 +653,7 @@ class MainWindow(QMainWindow):
             self._build_page()
 
     def open_labels(self) -> None:
-        if self.session is None or self.session.sector not in DROSS_SECTORS:
+        if self.session is None or not dross.applies(self.session.sector):
             return
         from alassess.ui.labels_dialog import LabelsDialog
 

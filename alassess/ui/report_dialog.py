@@ -7,24 +7,23 @@ is built in a worker thread (reportlab and pyHanko load only when the dialog ope
 
 from __future__ import annotations
 
+import html
 import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QSize, QStandardPaths, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QImage, QPixmap
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -32,27 +31,10 @@ from PySide6.QtWidgets import (
 from alassess.domain.errors import AlAssessError
 from alassess.ui import style
 from alassess.ui.forms import error_text
+from alassess.ui.pdf_preview import clear_pages, documents_dir, page_label, preview_area, render_pdf_pages
 from alassess.ui.session import Session
 
 PREVIEW_WIDTH = 520
-
-
-def render_pdf_pages(pdf: bytes, width: int = PREVIEW_WIDTH) -> list[QImage]:
-    """Every page of a PDF as an image ``width`` pixels wide (Qt PDF)."""
-    from PySide6.QtPdf import QPdfDocument
-
-    doc = QPdfDocument()
-    buf = QBuffer()
-    buf.setData(QByteArray(pdf))
-    buf.open(QIODevice.OpenModeFlag.ReadOnly)
-    doc.load(buf)
-    images = []
-    for i in range(doc.pageCount()):
-        size = doc.pagePointSize(i)
-        h = int(width * size.height() / size.width()) if size.width() else int(width * 1.414)
-        images.append(doc.render(i, QSize(width, h)))
-    doc.close()
-    return images
 
 
 class _Worker(QObject):
@@ -95,18 +77,11 @@ class ReportDialog(QDialog):
         self.resize(1060, 760)
         outer = QHBoxLayout(self)
         # preview
-        self.preview = QScrollArea()
-        self.preview.setWidgetResizable(True)
-        self.preview.setMinimumWidth(PREVIEW_WIDTH + 40)
-        pv = QWidget()
-        pv.setStyleSheet(f"background: {style.SURFACE};")
-        self.pages_box = QVBoxLayout(pv)
-        self.pages_box.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.preview, self.pages_box = preview_area(PREVIEW_WIDTH)
         self.pages_box.setSpacing(12)
         self.preview_status = QLabel(self.tr("Building the preview…"))
         self.preview_status.setObjectName("muted")
         self.pages_box.addWidget(self.preview_status)
-        self.preview.setWidget(pv)
         outer.addWidget(self.preview, 3)
         # options
         side = QVBoxLayout()
@@ -231,7 +206,7 @@ class ReportDialog(QDialog):
     def build_preview(self) -> None:
         self.preview_status.setText(self.tr("Building the preview…"))
         self.preview_status.show()
-        self._clear_pages()
+        clear_pages(self.pages_box, keep=self.preview_status)
         assessment, lang, db = self.session.assessment, self.report_lang(), self.db_path
 
         def build() -> bytes:
@@ -249,36 +224,24 @@ class ReportDialog(QDialog):
             self._worker.wait()
         QGuiApplication.processEvents()
 
-    def _clear_pages(self) -> None:
-        for i in reversed(range(self.pages_box.count())):
-            w = self.pages_box.itemAt(i).widget()
-            if w is not None and w is not self.preview_status:
-                w.setParent(None)
-
     def _preview_ready(self, pdf: bytes | None, error: BaseException | None) -> None:
         if error is not None:
             self.preview_status.setText(_message(error, self.lang))
             return
         self.pdf = pdf
         self.preview_status.hide()
-        self._clear_pages()
-        images = render_pdf_pages(pdf)
+        clear_pages(self.pages_box, keep=self.preview_status)
+        images = render_pdf_pages(pdf, PREVIEW_WIDTH)
         for img in images:
-            lab = QLabel()
-            lab.setPixmap(QPixmap.fromImage(img))
-            lab.setFixedSize(img.width() + 2, img.height() + 2)
-            lab.setFrameShape(QFrame.Shape.Box)
-            lab.setStyleSheet("border: 1px solid #d0d7de; background: white;")
-            self.pages_box.addWidget(lab)
+            self.pages_box.addWidget(page_label(img))
         self.page_count = len(images)
 
     # ---- saving -------------------------------------------------------------------------------
 
     def _suggested_path(self) -> Path:
-        docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
         a = self.session.assessment
         safe = "".join(ch for ch in a.plant.name if ch not in '\\/:*?"<>|').strip() or "report"
-        return Path(docs) / f"{safe}-{a.period}-report.pdf"
+        return documents_dir() / f"{safe}-{a.period}-report.pdf"
 
     def choose_output(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the report"), self.out_path.text(),
@@ -534,13 +497,14 @@ class VerifyDialog(QDialog):
             (self.tr("Report id"), r.report_id or "—"),
             (self.tr("Embedded data match the printed hash"), yn(r.data_matches)),
         ]
-        html = "<table cellspacing='0' cellpadding='3'>" + "".join(
-            f"<tr><td style='color:{style.MUTED}; padding-right:12px'>{k}</td><td>{_esc(str(v))}</td></tr>"
+        table = "<table cellspacing='0' cellpadding='3'>" + "".join(
+            f"<tr><td style='color:{style.MUTED}; padding-right:12px'>{k}</td>"
+            f"<td>{html.escape(str(v), quote=False)}</td></tr>"
             for k, v in rows) + "</table>"
         if r.problems:
-            html += "<p style='margin-top:8px'><b>" + self.tr("Problems") + "</b></p><ul>" + "".join(
-                f"<li>{_esc(p)}</li>" for p in r.problems) + "</ul>"
-        self.details.setText(html)
+            table += "<p style='margin-top:8px'><b>" + self.tr("Problems") + "</b></p><ul>" + "".join(
+                f"<li>{html.escape(p, quote=False)}</li>" for p in r.problems) + "</ul>"
+        self.details.setText(table)
         self.save_data_button.setEnabled(r.data is not None)
         self.trust_button.setVisible(bool(r.ok and not r.trusted and r.signer_certificate))
 
@@ -584,6 +548,3 @@ def _fingerprint(der: bytes | None) -> str:
 
     return fingerprint_text(der)
 
-
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

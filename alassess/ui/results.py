@@ -7,6 +7,7 @@ of its benchmark, the industry survey's range (min–max) as a band and its aver
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer
@@ -293,6 +294,23 @@ def _label(text: str = "", name: str | None = None, wrap: bool = True, stable: b
     return lab
 
 
+def _title(text: str) -> QLabel:
+    """A card's heading (no space above it: the card has its margin)."""
+    lab = _label(text, "heading")
+    lab.setStyleSheet("padding-top: 0")
+    return lab
+
+
+def _text_card(title: str) -> tuple[QFrame, QLabel]:
+    """A card with a heading and one rich-text label below it."""
+    card, lay = _card()
+    text = _label("")
+    text.setTextFormat(Qt.TextFormat.RichText)
+    lay.addWidget(_title(title))
+    lay.addWidget(text)
+    return card, text
+
+
 class ResultsPanel(QScrollArea):
     """Shows a scoring result; :meth:`show_result` is called after every accepted keystroke."""
 
@@ -325,8 +343,7 @@ class ResultsPanel(QScrollArea):
         lay.addWidget(self.score_card)
 
         self.bars_card, bl = _card()
-        self.bars_title = _label(self.tr("Indicators against their benchmarks"), "heading")
-        self.bars_title.setStyleSheet("padding-top: 0")
+        self.bars_title = _title(self.tr("Indicators against their benchmarks"))
         self.legend = Legend()
         self.legend.set_texts(self.tr("value"), self.tr("survey range"), self.tr("survey average"),
                               self.tr("benchmark"))
@@ -336,32 +353,12 @@ class ResultsPanel(QScrollArea):
         bl.addWidget(self.bars)
         lay.addWidget(self.bars_card)
 
-        self.gap_card, gl = _card()
-        self.gap_title = _label(self.tr("Gap to the next grade"), "heading")
-        self.gap_title.setStyleSheet("padding-top: 0")
-        self.gap_label = _label("")
-        self.gap_label.setTextFormat(Qt.TextFormat.RichText)
-        gl.addWidget(self.gap_title)
-        gl.addWidget(self.gap_label)
+        self.gap_card, self.gap_label = _text_card(self.tr("Gap to the next grade"))
         lay.addWidget(self.gap_card)
-
-        self.modules_card, ml = _card()
-        self.modules_title = _label(self.tr("Other modules"), "heading")
-        self.modules_title.setStyleSheet("padding-top: 0")
-        self.modules_label = _label("")
-        self.modules_label.setTextFormat(Qt.TextFormat.RichText)
-        ml.addWidget(self.modules_title)
-        ml.addWidget(self.modules_label)
+        self.modules_card, self.modules_label = _text_card(self.tr("Other modules"))
         lay.addWidget(self.modules_card)
         self.modules_card.hide()
-
-        self.findings_card, fl = _card()
-        self.findings_title = _label(self.tr("Findings"), "heading")
-        self.findings_title.setStyleSheet("padding-top: 0")
-        self.findings_label = _label("")
-        self.findings_label.setTextFormat(Qt.TextFormat.RichText)
-        fl.addWidget(self.findings_title)
-        fl.addWidget(self.findings_label)
+        self.findings_card, self.findings_label = _text_card(self.tr("Findings"))
         lay.addWidget(self.findings_card)
         lay.addStretch(1)
         self.result: dict[str, Any] | None = None
@@ -534,11 +531,12 @@ class ResultsPanel(QScrollArea):
         if not items:
             self.findings_label.setText(f"<span style='color:{style.OK}'>" + self.tr("No findings.") + "</span>")
             return
-        html = []
+        paragraphs = []
         for sev, text in items:
             colour = style.SEVERITY_COLOURS.get(sev, style.MUTED)
-            html.append(f"<p style='margin:0 0 6px 0'><span style='color:{colour}'>●</span>&nbsp;{_esc(text)}</p>")
-        self.findings_label.setText("".join(html))
+            paragraphs.append(f"<p style='margin:0 0 6px 0'><span style='color:{colour}'>●</span>&nbsp;"
+                              f"{html.escape(text, quote=False)}</p>")
+        self.findings_label.setText("".join(paragraphs))
 
     def _field_label(self, fid: str) -> str:
         return _fields.get(fid).label(self.lang) if fid in _fields.catalogue() else fid
@@ -583,6 +581,3 @@ def _set_style(w: QWidget, sheet: str) -> None:
     if w.styleSheet() != sheet:
         w.setStyleSheet(sheet)
 
-
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

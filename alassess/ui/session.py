@@ -8,7 +8,6 @@ The session never computes a score itself; it calls :func:`alassess.services.sco
 
 from __future__ import annotations
 
-import datetime as _dt
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -93,7 +92,6 @@ class Session(QObject):
     @property
     def readonly(self) -> bool:
         return self.info["status"] == "signed"
-
 
     @property
     def sector(self) -> str:
@@ -273,6 +271,3 @@ class Session(QObject):
             self.eval_error = exc.message(self.lang)
         self.evaluated.emit(self.result)
         return self.result
-
-    def stamp(self) -> str:
-        return _dt.datetime.now().strftime("%H:%M:%S")

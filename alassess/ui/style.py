@@ -100,11 +100,10 @@ QPushButton {{ border: 1px solid {BORDER}; border-radius: 5px; padding: 5px 12px
 QPushButton:hover {{ background: #eaeef2; }}
 QPushButton#primary {{ background: {ACCENT}; color: #ffffff; border: 1px solid {ACCENT}; }}
 QPushButton:disabled {{ color: #8c959f; }}
-QPushButton#seg {{ border-radius: 0; padding: 3px 10px; min-width: 34px; background: #ffffff; }}
-QPushButton#seg:checked {{ background: {ACCENT}; color: #ffffff; border-color: {ACCENT}; }}
+QPushButton#segYes, QPushButton#segNo {{ border-radius: 0; padding: 3px 12px; min-width: 34px; }}
 QPushButton#segNo:checked {{ background: {ERROR}; color: #ffffff; border-color: {ERROR}; }}
 QPushButton#segYes:checked {{ background: {OK}; color: #ffffff; border-color: {OK}; }}
-QPushButton#seg:disabled:checked, QPushButton#segYes:disabled:checked, QPushButton#segNo:disabled:checked {{
+QPushButton#segYes:disabled:checked, QPushButton#segNo:disabled:checked {{
     background: #8c959f; border-color: #8c959f; }}
 QWidget#yesno:focus {{ border: 1px solid {ACCENT}; border-radius: 5px; }}
 QToolButton#formToggle {{ border: 1px solid {BORDER}; padding: 2px 8px; background: #ffffff; }}

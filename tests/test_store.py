@@ -91,3 +91,16 @@ def test_demo_is_idempotent(tmp_path):
     second = create_demo(tmp_path / "d.db")
     assert first == second
     assert first["plants"] == 4 and first["assessments"] == 12 and first["ledger"] > 100
+
+
+def test_a_database_path_that_cannot_be_opened_is_not_called_damaged(tmp_path, write_doc, doc_factory, capsys):
+    """A folder that is a file, or a path SQLite cannot open: one line 'cannot open', never 'damaged'."""
+    from alassess.cli import main
+
+    src = write_doc(doc_factory("electrolytic", {"solid_waste_utilization_pct": 70}))
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    for db in (blocker / "a.db", tmp_path):  # below a file; a directory
+        assert main(["import", str(src), "--db", str(db)]) == 2
+        err = capsys.readouterr().err.strip()
+        assert "cannot open database" in err and "damaged" not in err and len(err.splitlines()) == 1, err

@@ -81,14 +81,10 @@ class PlantSource:
 
 
 def open_database(path: str | Path):
-    """Open (create, upgrade) the database; a path that cannot hold it is a one-line error."""
-    from alassess.domain.errors import AlAssessError
+    """Open (create, upgrade) the database; a path that cannot hold it is a one-line error (open_db)."""
     from alassess.store.db import open_db
 
-    try:
-        return open_db(path)
-    except OSError as exc:
-        raise AlAssessError("db_unreadable", None, path=str(path), reason=exc.strerror or str(exc)) from None
+    return open_db(path)
 
 
 def plant_from_file(path: str | Path) -> PlantSource:

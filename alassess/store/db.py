@@ -6,6 +6,7 @@ the ones it has not seen, each in its own transaction, and refuses a database ne
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from pathlib import Path
@@ -64,16 +65,22 @@ def open_db(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
     latest good backup.
     """
     key = os.path.realpath(path) if str(path) != ":memory:" else ""
-    if key and key not in _CHECKED:
-        from alassess.store import backup
-
-        backup.on_open(path)
-        _CHECKED.add(key)
+    if key and os.path.isdir(path):  # a folder given for the file: nothing to open, and no damage either
+        raise AlAssessError("db_unreadable", None, path=str(path), reason=os.strerror(errno.EISDIR))
     try:
+        if key and key not in _CHECKED:
+            from alassess.store import backup
+
+            backup.on_open(path)
+            _CHECKED.add(key)
         conn = connect(path)
         db = sqlite_utils.Database(conn)
         version = schema_version(db)
+    except OSError as exc:  # e.g. a folder that does not exist or cannot be written
+        raise AlAssessError("db_unreadable", None, path=str(path), reason=exc.strerror or str(exc)) from None
     except sqlite3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_CANTOPEN:  # not damage: no file to open
+            raise AlAssessError("db_unreadable", None, path=str(path), reason=str(exc)) from None
         if key:
             from alassess.store import backup
 

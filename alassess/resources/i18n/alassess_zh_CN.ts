@@ -325,26 +325,6 @@
         <source>secondary</source>
         <translation>二次铝灰</translation>
     </message>
-    <message>
-        <source>generated</source>
-        <translation>产生</translation>
-    </message>
-    <message>
-        <source>used in-plant</source>
-        <translation>自行利用</translation>
-    </message>
-    <message>
-        <source>transferred</source>
-        <translation>转移</translation>
-    </message>
-    <message>
-        <source>disposed</source>
-        <translation>处置</translation>
-    </message>
-    <message>
-        <source>adjustment</source>
-        <translation>调整</translation>
-    </message>
 </context>
 <context>
     <name>LedgerPage</name>

@@ -45,9 +45,8 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
-from alassess import standards
+from alassess import catalogue, standards
 from alassess.domain import credit_code as _cc
-from alassess.domain import messages
 from alassess.domain.assessment import CODE_RE, Plant
 from alassess.domain.errors import InputError
 from alassess.domain.numbers import normalise_text, parse_number
@@ -104,8 +103,7 @@ def dross_class(sector: str, field: str = "plant.sector") -> DrossClass:
     d = standards.load("dross")
     cls = d["classes"].get(sector)
     if cls is None:
-        raise InputError("labels_no_dross", field, sector_zh=messages.sector_name(sector, "zh"),
-                         sector_en=messages.sector_name(sector, "en"))
+        raise InputError("labels_no_dross", field, sector=catalogue.Term(f"sector.{sector}"))
     cat = d["category"]
     return DrossClass(sector=sector, class_zh=cls["class_zh"], class_en=cls["class_en"], code=cls["code"],
                       hazards=tuple(cls["hazards"]), category=cat["id"], category_name_zh=cat["name_zh"],

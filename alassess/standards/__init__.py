@@ -7,11 +7,28 @@ clause. Code reads them here and nowhere else, so a new edition of a standard is
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
 
 STANDARDS_PACKAGE = "alassess.resources"
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One dated edition of one reference-data file (DOMAIN §8 "Editions").
+
+    ``module`` is the data file's name (``circular_economy``, ``guideline``, ``energy_carbon``,
+    ``dross``, ``labels``, ``fields``); ``status`` is ``draft``, ``in_force`` or ``superseded``.
+    """
+
+    module: str
+    id: str
+    title: str
+    date: str
+    status: str
+    source: str
 
 
 @cache

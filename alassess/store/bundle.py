@@ -45,6 +45,7 @@ from typing import Any
 
 import sqlite_utils
 
+from alassess import catalogue
 from alassess.domain.assessment import Assessment, parse_assessment, to_document
 from alassess.domain.errors import AlAssessError, InputError, StateError
 from alassess.store import attachments, audit, repo
@@ -155,27 +156,11 @@ def record_exchange(db: sqlite_utils.Database, assessment_id: int, direction: st
 
 # ---- reading and checking -------------------------------------------------------------------------
 
-_PROBLEMS = {
-    "type": ("类型错误", "wrong type"),
-    "empty": ("不能为空", "empty"),
-    "long": ("过长", "too long"),
-    "unknown_key": ("未知的键“{key}”", "unknown key “{key}”"),
-    "format": ("应为 {expected}", "must be {expected}"),
-    "version": ("不支持的版本 {value}（本软件读取版本 {expected}）", "version {value} is not supported (this application reads {expected})"),
-    "status": ("应为 draft、final 或 signed", "must be draft, final or signed"),
-    "range": ("超出范围", "out of range"),
-    "sha256": ("应为十六进制的 SHA-256", "must be a SHA-256 in hex"),
-    "negative": ("不能为负数", "is negative"),
-    "file_name": ("不是单纯的文件名", "is not a plain file name"),
-    "field": ("“{value}”不是已知字段", "“{value}” is not a known field"),
-    "differs": ("所描述的评估与 assessment.json 不一致", "describes another assessment than assessment.json"),
-}
 
 
 def _bad_manifest(where: str, problem: str, **params: Any) -> InputError:
-    zh, en = _PROBLEMS[problem]
-    return InputError("bundle_bad_manifest", None, reason_zh=f"{where}：{zh.format(**params)}",
-                      reason_en=f"{where}: {en.format(**params)}")
+    return InputError("bundle_bad_manifest", None, where=where,
+                      reason=catalogue.Term(f"bundle_problem.{problem}", params))
 
 
 def _expect(obj: Any, kind: type | tuple[type, ...], where: str) -> Any:

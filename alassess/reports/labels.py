@@ -112,6 +112,20 @@ def _field_lines(f: content.LabelField, style: lt.Style, width: float) -> tuple[
     return cap_w, lt.wrap(f.value, style, rest, rest)
 
 
+def _min_lines(f: content.LabelField, style: lt.Style, width: float) -> int:
+    """A lower bound of ``len(_field_lines(f, style, width)[1])`` found without wrapping: every line
+    but a single over-wide character is at most its width, and spaces at breaks are dropped.
+    Layout attempts that cannot fit are refused with it before any text is wrapped."""
+    if not f.value:
+        return 1
+    cap_w = lt.width(_caption(f), style)
+    ink, widest = lt.ink_width(f.value, style)
+    rest = width - cap_w
+    if rest < 3 * style.cjk_size:
+        return 1 + math.ceil(ink / max(width, widest, 1e-9) - 1e-9)
+    return max(1, math.ceil(ink / max(rest, widest, 1e-9) - 1e-9))
+
+
 class _Builder:
     """One layout attempt; raises :class:`_Overflow` when it does not fit."""
 
@@ -132,6 +146,9 @@ class _Builder:
         self.bottom = iy
         self.gap = float(lay["block_gap_ratio"]) * t
         self.rule = float(lay["rule_mm"])
+
+    def min_lines(self, fields: Sequence[content.LabelField], width: float) -> int:
+        return sum(_min_lines(f, self.style, width) for f in fields)
 
     def rows(self, fields: Sequence[content.LabelField], x: float, width: float) -> list[tuple]:
         """Row records (field, caption width, lines) for fields in a column."""
@@ -160,6 +177,13 @@ class _Builder:
                 bx = x if (lines[0] == "" and i > 0) else x + cap_w
                 self.plan.texts.append(TextItem(bx, base - i * self.line, text, self.style))
             y -= len(lines) * self.line
+
+
+def _blame(by_id: dict[str, content.LabelField], st: lt.Style) -> str:
+    """The caption of the longest of the texts a user can change (named when a label cannot fit)."""
+    blame = max(("precautions", "main_components", "unit", "name", "remarks"),
+                key=lambda k: lt.ink_width(by_id[k].value, st)[0])
+    return by_id[blame].zh
 
 
 def _hrule(plan: LabelPlan, y: float, width: float) -> None:
@@ -229,11 +253,19 @@ def _attempt(w: float, h: float, t: float, pitch: float, hscale: float, by_id: d
     diag = min(len(a_fields) * line, (0.52 * b.cw - (n_pic - 1) * pic_gap) / n_pic)
     right_w = n_pic * diag + (n_pic - 1) * pic_gap
     left_w = b.cw - right_w - 2 * pic_gap
+    # refuse early what cannot fit whatever the QR size (the widest block D), without wrapping
+    d_fields = [by_id[k] for k in ("unit", "contact", "date", "weight", "remarks")]
+    b_fields = [by_id[k] for k in ("main_components", "harmful_components", "precautions")]
+    q_min = total_modules * min_module
+    lower = (b.min_lines(a_fields, left_w) + b.min_lines(b_fields, b.cw)
+             + b.min_lines(d_fields, b.cw - q_min - 2 * pic_gap)) * line
+    if lower > b.top - b.bottom - title_band:
+        raise _Overflow(_blame(by_id, st))
     rows_a = b.rows(a_fields, b.x0, left_w)
     h_a = max(b.nlines(rows_a) * line, diag)
 
     # block B: components and precautions, full width
-    rows_b = b.rows([by_id[k] for k in ("main_components", "harmful_components", "precautions")], b.x0, b.cw)
+    rows_b = b.rows(b_fields, b.x0, b.cw)
     h_b = b.nlines(rows_b) * line
 
     # block C: the identification code (one line beside its caption, or under it)
@@ -257,13 +289,15 @@ def _attempt(w: float, h: float, t: float, pitch: float, hscale: float, by_id: d
     h_c = code_lines * line
 
     # block D: unit … remarks beside the QR code; the largest QR that fits
-    d_fields = [by_id[k] for k in ("unit", "contact", "date", "weight", "remarks")]
     fixed = title_band + b.rule + 4 * (2 * b.gap) + 3 * b.rule + h_a + h_b + h_c
     avail = b.top - b.bottom - fixed
     best = None
     module = float(content.spec()["qr"]["max_module_mm"])
     while module >= min_module - 1e-9:
         q = total_modules * module
+        if max(b.min_lines(d_fields, b.cw - q - 2 * pic_gap) * line, q) > avail:
+            module -= 0.05
+            continue
         rows_d = b.rows(d_fields, b.x0, b.cw - q - 2 * pic_gap)
         h_d = max(b.nlines(rows_d) * line, q)
         if h_d <= avail and q <= float(lay["qr_max_share"]) * b.cw:
@@ -271,10 +305,7 @@ def _attempt(w: float, h: float, t: float, pitch: float, hscale: float, by_id: d
             break
         module -= 0.05
     if best is None:
-        # report the longest of the texts a user can change
-        blame = max(("precautions", "main_components", "unit", "name", "remarks"),
-                    key=lambda k: lt.width(by_id[k].value, st))
-        raise _Overflow(by_id[blame].zh)
+        raise _Overflow(_blame(by_id, st))
     q, rows_d, h_d = best
     extra = (avail - h_d) / 8  # spread what is left over the eight block paddings
 

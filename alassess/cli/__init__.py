@@ -57,12 +57,11 @@ def _log_crash(exc: BaseException) -> str:
     try:
         import platformdirs
 
-        folder = Path(platformdirs.user_log_dir("AlAssess", appauthor=False))
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / "alassess-error.log"
-        with path.open("a", encoding="utf-8") as fh:
-            fh.write(f"--- {datetime.datetime.now().isoformat()} alassess {__version__}\n")
-            fh.write("".join(traceback.format_exception(exc)))
+        from alassess.fileio import append_private
+
+        path = Path(platformdirs.user_log_dir("AlAssess", appauthor=False)) / "alassess-error.log"
+        append_private(path, f"--- {datetime.datetime.now().isoformat()} alassess {__version__}\n"
+                             + "".join(traceback.format_exception(exc)))
         return str(path)
     except Exception:  # pragma: no cover - nowhere to write
         return "(no log)"

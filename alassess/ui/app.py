@@ -40,9 +40,9 @@ def _log_file() -> Path | None:
     try:
         import platformdirs
 
-        folder = Path(platformdirs.user_log_dir("AlAssess", appauthor=False))
-        folder.mkdir(parents=True, exist_ok=True)
-        return folder / "alassess-error.log"
+        from alassess.fileio import private_dir
+
+        return private_dir(platformdirs.user_log_dir("AlAssess", appauthor=False)) / "alassess-error.log"
     except Exception:  # pragma: no cover - nowhere to write
         return None
 
@@ -52,9 +52,10 @@ def _excepthook(exc_type, exc, tb) -> None:
     path = _log_file()
     if path is not None:
         try:
-            with path.open("a", encoding="utf-8") as fh:
-                fh.write(f"--- {time.strftime('%Y-%m-%dT%H:%M:%S')} gui\n")
-                fh.write("".join(traceback.format_exception(exc_type, exc, tb)))
+            from alassess.fileio import append_private
+
+            append_private(path, f"--- {time.strftime('%Y-%m-%dT%H:%M:%S')} gui\n"
+                                 + "".join(traceback.format_exception(exc_type, exc, tb)))
         except OSError:
             pass
     lang = i18n.current()

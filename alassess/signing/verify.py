@@ -115,6 +115,37 @@ def _signature_marks(data: bytes) -> bool:
     return sum(m in data for m in (b"/ByteRange", b"/SubFilter", b"/Type /Sig", b"/FT /Sig")) >= 2
 
 
+_HEX = re.compile(rb"[0-9A-Fa-f]*")
+
+
+def _slot_problem(data: bytes, byte_range: Any) -> str | None:
+    """What is wrong with a signature's reserved slot (``/Contents``, the one part of the file the
+    signature cannot cover), or ``None``: it must be one hex string holding the CMS blob followed by
+    zero bytes only. Readers ignore what follows the blob, so without this check the padding could
+    be changed (or carry data) while the signature still verified."""
+    try:
+        a, b, c, _d = (int(x) for x in byte_range)
+    except (TypeError, ValueError):
+        return "the signature's byte range cannot be read"
+    gap = data[a + b:c]
+    if len(gap) < 2 or gap[:1] != b"<" or gap[-1:] != b">":
+        return "the signature's reserved space is not one hex string"
+    digits = gap[1:-1]
+    if not _HEX.fullmatch(digits) or len(digits) % 2:
+        return "the signature's reserved space holds characters other than hex digits"
+    raw = bytes.fromhex(digits.decode("ascii"))
+    from asn1crypto import parser
+
+    try:
+        _cls, _method, _tag, header, content, trailer = parser.parse(raw)
+    except (ValueError, TypeError):
+        return "the signature's reserved space does not start with a signature"
+    used = len(header) + len(content) + len(trailer)
+    if raw[used:].strip(b"\0"):
+        return "bytes after the signature in its reserved space were changed (the padding must be zeros)"
+    return None
+
+
 def _broken(path: str, reason: str) -> VerificationResult:
     return VerificationResult(path=path, signed=False, intact=False, valid=False, trusted=False, signer="",
                               signer_organisation="", signing_time=None, subfilter="", covers_whole_file=False,
@@ -187,7 +218,11 @@ def verify_pdf(src: str | Path | bytes, trust_dir: str | Path | None = None) -> 
             signing_time=when.isoformat() if when else None, subfilter=subfilter, coverage=coverage,
             modified_after=modified, md_algorithm=str(st.md_algorithm),
             trust_problem=st.trust_problem_indic.name if st.trust_problem_indic is not None else None))
-        if not st.intact:
+        slot = _slot_problem(data, sig.sig_object.get("/ByteRange"))
+        if slot is not None:
+            infos[-1].intact = False
+            problems.append(f"{sig.field_name}: {slot}")
+        elif not st.intact:
             problems.append(f"{sig.field_name}: the signed content was changed (digest mismatch)")
         elif not st.valid:
             problems.append(f"{sig.field_name}: the signature does not match the certificate")

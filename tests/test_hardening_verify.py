@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from alassess.cli import main
 from alassess.signing.verify import verify_pdf
 from tests.test_verify import signed  # noqa: F401 - the module's signed report, made through the CLI

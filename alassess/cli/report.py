@@ -23,9 +23,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("verify", help="verify a signed report and its embedded data / 核验签名报告",
-                       description="Exit 0 when the signature is intact and valid, covers the whole file and the "
-                                   "embedded data matches the printed hash; 1 otherwise; 2 for a file that cannot "
-                                   "be read. Whether the signer is trusted is shown (see --require-trusted).")
+                       description="Lists every signature and what it covers. Exit 0: valid (the assessor's "
+                                   "signature is intact and valid, only validation data follows it, the embedded "
+                                   "data matches the printed hash), whether or not the signer is trusted (the words "
+                                   "say which); 1: the signature is broken or the report or its data changed after "
+                                   "signing; 2: the file cannot be read or is not a PDF; 3: not signed; 4: valid but "
+                                   "the signer is not trusted, with --require-trusted.")
     p.add_argument("pdf", type=Path)
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.add_argument("--extract", type=Path, metavar="FILE", help="write the embedded assessment.json to FILE")
@@ -107,18 +110,26 @@ def _yes(v: bool | None, zh: bool) -> str:
     return ("是" if v else "否") if zh else ("yes" if v else "no")
 
 
+# verify's exit codes: one per outcome (README, docs/reports.md)
+VERIFY_EXIT = {"trusted": 0, "untrusted": 0, "broken": 1, "unsigned": 3, "untrusted_required": 4}
+
+
 def cmd_verify(args: argparse.Namespace) -> int:
+    from alassess import catalogue
     from alassess.domain.errors import InputError
     from alassess.services.files import atomic_write
     from alassess.signing.identities import fingerprint_text
     from alassess.signing.verify import verify_pdf
 
     r = verify_pdf(args.pdf, trust_dir=args.trust_dir)
-    ok = r.ok and (r.trusted or not args.require_trusted)
+    status = r.status
+    outcome = "untrusted_required" if status == "untrusted" and args.require_trusted else status
+    code = VERIFY_EXIT[outcome]
     extracted = None
     zh = _zh(args)
+    lang = args.lang
     if args.extract is not None:
-        if ok and r.data is not None:
+        if code == 0 and r.data is not None:
             try:
                 atomic_write(args.extract, r.data)
             except OSError as exc:
@@ -130,12 +141,24 @@ def cmd_verify(args: argparse.Namespace) -> int:
                               "the assessment data was not extracted: the report did not verify")
     if args.json:
         d = r.to_json()
-        d["ok"] = ok
+        d["ok"] = code == 0
+        d["exit"] = code
         d["extracted"] = extracted
         print_json(d)
-        return 0 if ok else 1
+        return code
+    signer = r.signer + (f"（{r.signer_organisation}）" if zh and r.signer_organisation else
+                         f" ({r.signer_organisation})" if r.signer_organisation else "")
+    print(catalogue.text(f"verify_{status}", lang, path=r.path, signer=signer or "—"))
+    for n, sg in enumerate(r.signatures, 1):
+        kind = ("verify_kind_timestamp" if sg.kind == "timestamp" else
+                "verify_kind_assessor" if n == _assessor_index(r) else "verify_kind_further")
+        covers = ("verify_covers_whole" if sg.coverage == "entire_file" else
+                  "verify_covers_changed" if sg.modified_after else "verify_covers_lta")
+        visible = catalogue.text("verify_visible", lang, page=sg.page) if sg.visible and sg.page else ""
+        print(catalogue.text("verify_signature_line", lang, n=n, count=len(r.signatures), field=sg.field,
+                             signer=sg.signer or "—", kind=catalogue.text(kind, lang), rev=sg.revision,
+                             revs=sg.revisions, visible=visible, covers=catalogue.text(covers, lang)))
     if zh:
-        print(("签名有效" if ok else "签名无效或报告已被改动") + f"：{r.path}")
         print(f"  签名人：{r.signer or '—'}" + (f"（{r.signer_organisation}）" if r.signer_organisation else ""))
         print(f"  签名时间：{r.signing_time or '—'}")
         print(f"  完整（未被改动）：{_yes(r.intact if r.signed else None, zh)}；签名有效：{_yes(r.valid if r.signed else None, zh)}；"
@@ -149,11 +172,10 @@ def cmd_verify(args: argparse.Namespace) -> int:
         if extracted:
             print(f"  已导出评估数据到 {extracted}（可用 alassess import 导入）")
     else:
-        print(("signature OK" if ok else "NOT VALID: the signature is broken or the report was changed") + f": {r.path}")
         print(f"  signer: {r.signer or '—'}" + (f" ({r.signer_organisation})" if r.signer_organisation else ""))
         print(f"  signing time: {r.signing_time or '—'}")
         print(f"  intact: {_yes(r.intact if r.signed else None, zh)}; valid: {_yes(r.valid if r.signed else None, zh)}; "
-              f"covers the whole file: {_yes(r.covers_whole_file if r.signed else None, zh)}")
+              f"nothing but validation data after signing: {_yes(r.covers_whole_file if r.signed else None, zh)}")
         print(f"  certificate trusted: {_yes(r.trusted, zh)}" + ("" if r.trusted or not r.signed else
                                                                " (not in the trust list; compare the fingerprint with "
                                                                "the signer's, then add it with alassess identity trust "
@@ -166,9 +188,14 @@ def cmd_verify(args: argparse.Namespace) -> int:
             print(f"  assessment data written to {extracted} (load it with alassess import)")
     for p in r.problems:
         print(("  问题：" if zh else "  problem: ") + p)
-    if args.require_trusted and r.ok and not r.trusted:
-        print("  问题：签名人证书不受信任" if zh else "  problem: the signer's certificate is not trusted")
-    return 0 if ok else 1
+    if outcome == "untrusted_required":
+        print(catalogue.text("verify_require_trusted", lang))
+    return code
+
+
+def _assessor_index(r) -> int:
+    """1-based position of the assessor's signature (the first that is not a document time stamp)."""
+    return next((n for n, sg in enumerate(r.signatures, 1) if sg.kind == "signature"), 0)
 
 
 def cmd_identity_create(args: argparse.Namespace) -> int:

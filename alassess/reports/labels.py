@@ -17,11 +17,17 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from alassess import catalogue
 from alassess.domain import labels as content
 from alassess.domain.errors import InputError
 from alassess.reports import labeltext as lt
 from alassess.reports import pictograms as pg
 from alassess.reports import qr as qrmod
+
+
+def _zh(key: str, **args: object) -> str:
+    """Label and sign text is Chinese by rule (HJ 1276, 004 附录A)."""
+    return catalogue.text(key, "zh", **args)
 
 
 def set_fill(c, colour: str) -> None:
@@ -420,7 +426,7 @@ def _zone_title(c, z: dict, sign: content.ZoneSign, w: float, h: float, pad: flo
 
 def _zone_footer_lines(sign: content.ZoneSign, body: lt.Style, width: float) -> list[tuple[str, float, list[str]]]:
     """(caption, caption width, value lines) of the footer: unit, person in charge, the no-mixing rule."""
-    foot = [("单位名称：", sign.unit_name), ("负责人及联系方式：", sign.manager), ("", sign.note)]
+    foot = [(_zh("sign.unit_name"), sign.unit_name), (_zh("sign.manager"), sign.manager), ("", sign.note)]
     out = []
     for cap, val in foot:
         cw = lt.width(cap, body)
@@ -441,8 +447,9 @@ def _zone_cell(c, z: dict, zone, box: tuple[float, float, float, float], pad: fl
     ty = cy + cell_h - pad * 0.6
     lt.draw_centred(c, cx + cell_w / 2, ty - big.baseline_below_top(1.35 * big.cjk_size), zone.letter, big)
     ty -= 1.35 * big.cjk_size
-    hz = "、".join(content.spec()["hazards"]["items"][h]["zh"] for h in zone.hazards)
-    for text in (zone.name, f"废物代码：{zone.code}", f"废物类别：{zone.category}", f"危险特性：{hz}"):
+    hz = _zh("sign.list_sep").join(content.spec()["hazards"]["items"][h]["zh"] for h in zone.hazards)
+    for text in (zone.name, _zh("sign.code", code=zone.code), _zh("sign.category", category=zone.category),
+                 _zh("sign.hazards", hazards=hz)):
         s = body
         while lt.width(text, s) > cell_w - 4 and s.hscale > 70:
             s = s.with_(hscale=s.hscale - 4)

@@ -45,6 +45,8 @@ from alassess.reports.report.page import canvas_class, cover_band
 from alassess.reports.report.stampbox import SIGNATURE_BOX, draw_boxes
 from alassess.reports.report.styles import BOTTOM, CONTENT_W, MARGIN, PAGE_H, PAGE_W, TOP
 
+LANG_TAG = {"zh": "zh-CN", "en": "en"}  # the document's language (PDF /Lang)
+
 __all__ = ["SIGNATURE_BOX", "MARGIN", "PAGE_W", "PAGE_H", "CONTENT_W", "HistoryPoint", "ReportInput", "num",
            "render", "story"]
 
@@ -70,7 +72,7 @@ def render(inp: ReportInput) -> tuple[bytes, int]:
         buf, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=PAGE_H - TOP, bottomMargin=BOTTOM,
         title=f"{w('title')} — {w.clean(inp.assessment.plant.name)} {inp.assessment.period}",
         author=w.clean(inp.assessment.assessor.name or ""), subject=w("title"), creator=f"AlAssess {__version__}",
-        keywords=f"report-id: {inp.report_id}; SHA-256: {inp.data_sha256}", lang="zh-CN" if inp.lang == "zh" else "en",
+        keywords=f"report-id: {inp.report_id}; SHA-256: {inp.data_sha256}", lang=LANG_TAG[ctx.lang],
         initialFontName=inp.font_name)
     _x1, y1, _x2, y2 = SIGNATURE_BOX
     doc.addPageTemplates([

@@ -12,7 +12,6 @@ from alassess.reports.report.dross import KINDS, period_entries
 from alassess.reports.report.numbers import num
 from alassess.reports.report.styles import CONTENT_W
 from alassess.reports.report.tables import table
-from alassess.reports.report.words import MOVEMENT_WORDS
 
 
 def ledger(ctx: Ctx) -> list[Any]:
@@ -25,7 +24,7 @@ def ledger(ctx: Ctx) -> list[Any]:
     for e in period:
         kind = e.get("kind")
         rows.append([e.get("date"), e.get("code"), w(f"{kind}_short") if kind in KINDS else kind,
-                     w.pick(MOVEMENT_WORDS.get(e.get("movement"), (e.get("movement"), e.get("movement")))),
+                     w.term("movement", e.get("movement")),
                      num(e.get("quantity_t"), 3), e.get("container") or "",
                      e.get("receiver") or "", e.get("manifest_no") or ""])
     widths = [17 * mm, 17 * mm, 19 * mm, 20 * mm, 15 * mm, 18 * mm]

@@ -14,14 +14,16 @@ from alassess.reports.report.context import Ctx
 from alassess.reports.report.numbers import num
 from alassess.reports.report.styles import CONTENT_W
 from alassess.reports.report.tables import kv, table
-from alassess.reports.report.words import LEVEL_TONE, LEVEL_WORDS
+
+LEVEL_TONE = {"advanced": "good", "compliant": "good", "pass": "good", "benchmark": "good", "baseline": "warn",
+              "below": "bad", "fail": "bad", "below_baseline": "bad", "missing": "none", "not_applicable": "none",
+              "present": "bad", "absent": "good"}
 
 
 def level(ctx: Ctx, v: Any) -> Paragraph:
     """A level or status (``advanced``, ``pass``, ``missing``…) in words, coloured by its tone."""
     key = str(v) if v is not None else "missing"
-    words = LEVEL_WORDS.get(key)
-    return ctx.coloured(ctx.w.pick(words) if words else key, LEVEL_TONE.get(key, "none"))
+    return ctx.coloured(ctx.w.term("level", key), LEVEL_TONE.get(key, "none"))
 
 
 def applies(ctx: Ctx, module: str) -> bool:
@@ -76,4 +78,4 @@ def standard_note(ctx: Ctx, d: dict[str, Any]) -> list[Any]:
     if not isinstance(std, dict) or not (std.get("source") or std.get("edition")):
         return []
     text = " — ".join(str(x) for x in (std.get("source"), std.get("edition")) if x)
-    return [Spacer(1, 1.5 * mm), ctx.p(f"{ctx.w('source')}{'：' if ctx.lang == 'zh' else ': '}{text}", "small")]
+    return [Spacer(1, 1.5 * mm), ctx.p(ctx.w.labelled(ctx.w("source"), text), "small")]

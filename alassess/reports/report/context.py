@@ -14,13 +14,13 @@ from xml.sax.saxutils import escape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
+from alassess import catalogue
 from alassess.domain import fields as _fields
 from alassess.domain import messages
 from alassess.domain.assessment import Assessment
 from alassess.reports import fonts
 from alassess.reports.report.numbers import num
 from alassess.reports.report.styles import INK, TONES, paragraph_styles
-from alassess.reports.report.words import T
 
 
 @dataclass
@@ -47,24 +47,36 @@ class ReportInput:
 
 
 class Words:
+    """The report's words in one language, from the catalogue (ids ``report.*`` in
+    ``resources/words/report.json``)."""
+
     def __init__(self, lang: str, text_filter: Callable[[str], str] | None = None) -> None:
         self.lang = lang
         self._filter = text_filter or (lambda s: s)
 
     def __call__(self, key: str, **params: Any) -> str:
-        zh, en = T[key]
-        s = zh if self.lang == "zh" else en
-        return s.format(**params) if params else s
+        return catalogue.text(f"report.{key}", self.lang, **params)
 
-    def pick(self, pair: tuple[str, str]) -> str:
-        return pair[0] if self.lang == "zh" else pair[1]
+    def term(self, group: str, key: Any) -> str:
+        """The word for ``key`` in a group of terms (``level``, ``movement``…), or ``key`` itself
+        when the catalogue has none (a value the report does not know is shown as it is)."""
+        mid = f"report.{group}.{key}"
+        return catalogue.text(mid, self.lang) if catalogue.has(mid) else str(key)
+
+    def knows(self, group: str, key: Any) -> bool:
+        return catalogue.has(f"report.{group}.{key}")
+
+    def labelled(self, label: Any, text: Any) -> str:
+        """"label: text" with the language's colon."""
+        return self("labelled", label=label, text=text)
 
     def clean(self, s: Any) -> str:
         return self._filter(str(s))
 
     @property
     def sep(self) -> str:
-        return "、" if self.lang == "zh" else ", "
+        """The separator between the items of a list."""
+        return self("sep")
 
 
 class Ctx:
@@ -74,8 +86,8 @@ class Ctx:
         self.inp = inp
         self.a = inp.assessment
         self.r: dict[str, Any] = inp.result or {}
-        self.lang = inp.lang
-        self.w = Words(inp.lang, inp.text_filter)
+        self.lang = inp.lang if inp.lang in catalogue.LANGS else "en"
+        self.w = Words(self.lang, inp.text_filter)
         self.font = inp.font_name
         self.bold = fonts.BOLD if self.font == fonts.REGULAR else self.font
         self.st: dict[str, ParagraphStyle] = paragraph_styles(self.font, self.bold)
@@ -86,6 +98,10 @@ class Ctx:
     def coloured(self, text: str, tone: str, style: str = "cell") -> Paragraph:
         c = TONES.get(tone, INK).hexval()[2:]
         return Paragraph(f'<font color="#{c}">{escape(self.w.clean(text))}</font>', self.st[style])
+
+    def data_text(self, d: dict[str, Any], key: str) -> str:
+        """A text that reference data gives in both languages (``<key>_zh`` / ``<key>_en``)."""
+        return str(d[f"{key}_{self.lang}"])
 
     def label(self, field_id: Any) -> str:
         try:

@@ -24,11 +24,10 @@ def unmet_text(ctx: Ctx, unmet: list[str]) -> str:
 def _badge(ctx: Ctx, ce: dict[str, Any]) -> Table:
     w = ctx.w
     badge = ctx.p(ce.get("grade") if ce.get("grade") in GRADES else "—", "badge")
-    colon = "：" if ctx.lang == "zh" else ": "
     reqs = unmet_text(ctx, ce.get("requirements_unmet") or [])
     info = [ctx.p(ce.get("grade_label") or "", "badge_label"),
-            ctx.p(f"{w('index')}{colon}{num(ce.get('index'), 2)}", "body"),
-            ctx.p(f"{w('basic_met')}{colon}{reqs}", "body")]
+            ctx.p(w.labelled(w("index"), num(ce.get("index"), 2)), "body"),
+            ctx.p(w.labelled(w("basic_met"), reqs), "body")]
     t = Table([[badge, info]], colWidths=[42 * mm, 110 * mm], hAlign="CENTER")
     t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), ctx.font),
                            ("BACKGROUND", (0, 0), (0, 0), ACCENT), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

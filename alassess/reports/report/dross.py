@@ -15,15 +15,11 @@ from alassess.reports.report.context import Ctx
 from alassess.reports.report.numbers import num
 from alassess.reports.report.styles import CONTENT_W
 from alassess.reports.report.tables import kv, table
-from alassess.reports.report.words import (
-    DEADLINE_IDS,
-    DEADLINE_WORDS,
-    GENERATION_WORDS,
-    HAZARD_WORDS,
-    MOVEMENT_WORDS,
-)
 
 KINDS = ("primary", "secondary")
+GENERATION_TONE = {"within": "good", "below": "bad", "above": "bad", "not_determined": "none",
+                   "not_checked": "none", "no_production": "none", "not_reported": "warn"}
+DEADLINE_TONE = {"filed": "good", "filed_late": "warn", "met": "good", "upcoming": "none", "overdue": "bad"}
 BALANCE_COLUMNS = ("opening_t", "generated_t", "self_utilized_t", "transferred_t", "disposed_t", "adjustment_t",
                    "closing_t")
 SHOWN = {"code", "hazards", "findings", "expected_primary_t", "expected_secondary_t", "compliance_pct",
@@ -44,13 +40,13 @@ def kind_word(ctx: Ctx, kind: Any) -> str:
 
 def _overview(ctx: Ctx, cls: dict[str, Any], data: dict[str, Any], src: dict[str, Any],
               res: dict[str, Any]) -> Any:
-    w, zh = ctx.w, ctx.lang == "zh"
+    w = ctx.w
     hazards = res.get("hazards") or cls["hazards"]
     code = res.get("code") or cls["code"]
     return kv(ctx, [
-        (w("dross_class"), cls["class_zh"] if zh else cls["class_en"]),
-        (w("dross_code"), f"{code}（{data['category']['id']}）" if zh else f"{code} ({data['category']['id']})"),
-        (w("hazards"), w.sep.join(w.pick(HAZARD_WORDS.get(h, (h, h))) for h in hazards)),
+        (w("dross_class"), ctx.data_text(cls, "class")),
+        (w("dross_code"), w("code_with_category", code=code, category=data["category"]["id"])),
+        (w("hazards"), w.sep.join(w.term("hazard", h) for h in hazards)),
         (w("production"), f"{num(src.get('production_t'))} t" if src.get("production_t") is not None else "—"),
         (w("self_util"), ctx.yn(src.get("self_utilization"))),
     ])
@@ -68,8 +64,8 @@ def _generation_row(ctx: Ctx, kind: str, res: dict[str, Any], src: dict[str, Any
     rep = next((res[k] for k in (f"reported_{kind}_t", f"{kind}_reported_t", f"{kind}_generated_t")
                 if res.get(k) is not None), src.get(f"{kind}_generated_t"))
     st = gen_status.get(kind)
-    words = GENERATION_WORDS.get(str(st))
-    status = ctx.coloured(ctx.w.pick(words[0]), words[1]) if words else (str(st) if st else "")
+    tone = GENERATION_TONE.get(str(st))
+    status = ctx.coloured(ctx.w.term("generation", st), tone) if tone else (str(st) if st else "")
     return [ctx.w(kind), exp_s, num(rep, 3) if rep is not None else "—", status]
 
 
@@ -100,7 +96,7 @@ def _checklist(ctx: Ctx, data: dict[str, Any], src: dict[str, Any], res: dict[st
     for r in data["requirements"]:
         v = answers.get(r["id"])
         tone = "good" if v is True else ("bad" if v is False else "none")
-        rows.append([r["id"], r["text_zh"] if ctx.lang == "zh" else r["text_en"], findings.severity(ctx, r.get("severity")),
+        rows.append([r["id"], ctx.data_text(r, "text"), findings.severity(ctx, r.get("severity")),
                      ctx.coloured(w("met") if v is True else (w("unmet") if v is False else w("unanswered")), tone)])
     story.append(table(ctx, rows, [14 * mm, CONTENT_W - 54 * mm, 18 * mm, 22 * mm]))
     return story
@@ -128,7 +124,7 @@ def _movements(ctx: Ctx, data: dict[str, Any], period: list[dict[str, Any]]) -> 
     kinds, movements = data["kinds"], data["movements"]
     for (kind, mv) in sorted(sums, key=lambda k: (kinds.index(k[0]), movements.index(k[1]))):
         n, q = sums[(kind, mv)]
-        rows.append([w(kind), w.pick(MOVEMENT_WORDS[mv]), str(n), num(q, 3)])
+        rows.append([w(kind), w.term("movement", mv), str(n), num(q, 3)])
     return table(ctx, rows, [40 * mm, 40 * mm, 25 * mm, CONTENT_W - 105 * mm],
                  extra=[("ALIGN", (2, 1), (-1, -1), "RIGHT")])
 
@@ -176,9 +172,9 @@ def _deadlines(ctx: Ctx, res: dict[str, Any]) -> list[Any]:
         return []
     rows: list[list[Any]] = [[w("deadline"), w("period"), w("due"), w("filed_on"), w("status")]]
     for x in deadlines:
-        words = DEADLINE_WORDS.get(str(x.get("status")))
-        status = ctx.coloured(w.pick(words[0]), words[1]) if words else str(x.get("status") or "")
-        rows.append([w.pick(DEADLINE_IDS.get(str(x.get("id")), (str(x.get("id")), str(x.get("id"))))),
+        tone = DEADLINE_TONE.get(str(x.get("status")))
+        status = ctx.coloured(w.term("deadline_status", x.get("status")), tone) if tone else str(x.get("status") or "")
+        rows.append([w.term("deadline", x.get("id")),
                      x.get("period") or "", x.get("due") or "", x.get("filed_on") or "—", status])
     return [ctx.p(w("deadlines"), "h2"), table(ctx, rows, [50 * mm, 28 * mm, 28 * mm, 28 * mm, CONTENT_W - 134 * mm])]
 

@@ -12,7 +12,16 @@ from alassess.reports.report.context import Ctx
 from alassess.reports.report.findings import check_label
 from alassess.reports.report.styles import CONTENT_W
 from alassess.reports.report.tables import table
-from alassess.reports.report.words import ENERGY_CHECK_FIELDS
+
+# The fields each energy & carbon check reads (ids fixed by the assessment-file contract), shown
+# when the module gives no value of its own
+ENERGY_CHECK_FIELDS = {
+    "cell_current": ("cell_current_ka",), "energy_efficiency": ("ac_consumption_kwh_per_t",),
+    "renewable_share": ("renewable_share_pct",), "direct_alloying": ("direct_alloying_pct",),
+    "clean_transport": ("clean_transport_pct",), "env_performance": ("env_performance_grade", "new_or_expansion_project"),
+    "new_project_efficiency": ("new_or_expansion_project", "ac_consumption_kwh_per_t"),
+    "key_region_capacity": ("new_or_expansion_project",), "coal_units": ("new_self_owned_coal_units",),
+}
 
 
 def _row(ctx: Ctx, c: dict[str, Any]) -> list[Any]:

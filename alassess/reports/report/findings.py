@@ -11,7 +11,6 @@ from reportlab.platypus import Paragraph
 from alassess.reports.report.context import Ctx
 from alassess.reports.report.styles import CONTENT_W
 from alassess.reports.report.tables import table
-from alassess.reports.report.words import ENERGY_CHECK_WORDS, FINDING_WORDS, LEVEL_WORDS
 
 SEVERITY_TONE = {"critical": "bad", "major": "warn", "minor": "none"}
 SEVERITY_ORDER = {"critical": 0, "major": 1, "minor": 2}
@@ -26,11 +25,10 @@ def severity(ctx: Ctx, sev: Any) -> Paragraph:
 
 def finding_label(ctx: Ctx, fid: Any) -> str:
     s = str(fid or "")
-    if s in FINDING_WORDS:
-        return ctx.w.pick(FINDING_WORDS[s])
+    if ctx.w.knows("finding", s):
+        return ctx.w.term("finding", s)
     if s.startswith("requirement_"):
-        rid = s[len("requirement_"):]
-        return (f"管理要求 {rid} 未满足" if ctx.lang == "zh" else f"requirement {rid} not met")
+        return ctx.w("finding.requirement", id=s[len("requirement_"):])
     return s
 
 
@@ -39,57 +37,57 @@ def check_label(ctx: Ctx, item: dict[str, Any]) -> str:
     if item.get("label"):
         return str(item["label"])
     cid = str(item.get("id", ""))
-    if cid in ENERGY_CHECK_WORDS:
-        return ctx.w.pick(ENERGY_CHECK_WORDS[cid])
+    if ctx.w.knows("check", cid):
+        return ctx.w.term("check", cid)
     return ctx.label(cid)
 
 
-def _circular(ctx: Ctx, colon: str) -> list[tuple[str, str]]:
+def _circular(ctx: Ctx) -> list[tuple[str, str]]:
     ce, w, out = ctx.r.get("circular_economy"), ctx.w, []
     if ce:
         for rid in ce.get("requirements_unmet") or []:
-            out.append(("critical", f"{w('basic_met')}{colon}{ctx.label(rid)} — {w('unmet')}"))
+            out.append(("critical", w.labelled(w("basic_met"), f"{ctx.label(rid)} — {w('unmet')}")))
         for mid in ce.get("missing") or []:
-            out.append(("major", f"{ctx.label(mid)}{colon}{w('missing')}"))
+            out.append(("major", w.labelled(ctx.label(mid), w("missing"))))
     return out
 
 
-def _guideline(ctx: Ctx, colon: str) -> list[tuple[str, str]]:
+def _guideline(ctx: Ctx) -> list[tuple[str, str]]:
     g, w, out = ctx.r.get("guideline"), ctx.w, []
     if isinstance(g, dict):
         for tid in g.get("banned_technologies") or []:
             tid_s = tid.get("id") if isinstance(tid, dict) else tid
-            out.append(("critical", f"{w('banned_sum')}{colon}{ctx.label(tid_s)} — {w('present')}"))
+            out.append(("critical", w.labelled(w("banned_sum"), f"{ctx.label(tid_s)} — {w('present')}")))
         for item in g.get("indicators") or []:
             if isinstance(item, dict) and item.get("level") == "below":
-                out.append(("major", f"{ctx.label(item.get('id'))}{colon}{w.pick(LEVEL_WORDS['below'])}"))
+                out.append(("major", w.labelled(ctx.label(item.get("id")), w.term("level", "below"))))
     return out
 
 
-def _energy(ctx: Ctx, colon: str) -> list[tuple[str, str]]:
-    e, out = ctx.r.get("energy_carbon"), []
+def _energy(ctx: Ctx) -> list[tuple[str, str]]:
+    e, w, out = ctx.r.get("energy_carbon"), ctx.w, []
     if isinstance(e, dict):
         for item in e.get("checks") or []:
             if isinstance(item, dict) and item.get("status") in ("fail", "below_baseline"):
-                detail = item.get("detail") or ctx.w.pick(LEVEL_WORDS.get(str(item.get("level")), LEVEL_WORDS["fail"]))
-                out.append((item.get("severity") or "major", f"{check_label(ctx, item)}{colon}{detail}"))
+                lvl = str(item.get("level"))
+                detail = item.get("detail") or w.term("level", lvl if w.knows("level", lvl) else "fail")
+                out.append((item.get("severity") or "major", w.labelled(check_label(ctx, item), detail)))
     return out
 
 
-def _dross(ctx: Ctx, colon: str) -> list[tuple[str, str]]:
+def _dross(ctx: Ctx) -> list[tuple[str, str]]:
     d, out = ctx.r.get("dross"), []
     if isinstance(d, dict):
         for f in d.get("findings") or []:
             if isinstance(f, dict):
-                out.append((f.get("severity") or "minor",
-                            f"{finding_label(ctx, f.get('id'))}{colon}{f.get('detail') or ''}".rstrip(colon)))
+                label, detail = finding_label(ctx, f.get("id")), f.get("detail")
+                out.append((f.get("severity") or "minor", ctx.w.labelled(label, detail) if detail else label))
     return out
 
 
 def summary_findings(ctx: Ctx) -> list[tuple[str, str]]:
     """(severity, text) for the summary, most serious first."""
-    colon = "：" if ctx.lang == "zh" else ": "
-    out = _circular(ctx, colon) + _guideline(ctx, colon) + _energy(ctx, colon) + _dross(ctx, colon)
+    out = _circular(ctx) + _guideline(ctx) + _energy(ctx) + _dross(ctx)
     out.sort(key=lambda x: SEVERITY_ORDER.get(x[0], 3))
     return out
 

@@ -14,7 +14,6 @@ from alassess.reports.report.context import Ctx
 from alassess.reports.report.numbers import num
 from alassess.reports.report.styles import CONTENT_W
 from alassess.reports.report.tables import table
-from alassess.reports.report.words import PART_WORDS
 
 
 def threshold(it: dict[str, Any], level: str) -> str:
@@ -33,7 +32,7 @@ def threshold(it: dict[str, Any], level: str) -> str:
 def part(ctx: Ctx, p: Any) -> str:
     if not p:
         return ""
-    return ctx.w.pick(PART_WORDS.get(str(p), (str(p), str(p))))
+    return ctx.w.term("part", p)
 
 
 def tech_label(ctx: Ctx, tid: Any, tech: dict[str, Any]) -> str:

@@ -15,7 +15,8 @@ from alassess.reports.report.context import Ctx
 from alassess.reports.report.numbers import num
 from alassess.reports.report.styles import CONTENT_W
 from alassess.reports.report.tables import kv, table
-from alassess.reports.report.words import SOURCE_DOCUMENTS
+
+SOURCE_DOCUMENTS = ("001", "000", "003", "004", "002")  # catalogue ids report.document.<code>
 
 
 def _scoring(ctx: Ctx, ce: dict[str, Any]) -> list[Any]:
@@ -24,8 +25,7 @@ def _scoring(ctx: Ctx, ce: dict[str, Any]) -> list[Any]:
     src = ce["grades"][0].get("source", "")
     pairs = [(w("m_score"), w("m_score_text")), (w("m_index"), w("m_index_text")),
              (w("m_rounding"), w("m_rounding_text")),
-             (w("m_grades"), f"{grades}；{w('m_requirements')}（{src}）" if ctx.lang == "zh"
-              else f"{grades}; {w('m_requirements')} ({src})")]
+             (w("m_grades"), w("m_grades_text", grades=grades, rule=w("m_requirements"), source=src))]
     cei = ctx.r.get("circular_economy") or {}
     if cei.get("indicators"):
         weights = w.sep.join(f"{ctx.label(i['id'])} {i.get('weight')}" for i in cei["indicators"])
@@ -62,7 +62,7 @@ def _defaults(ctx: Ctx, ce: dict[str, Any]) -> list[Any]:
     w = ctx.w
     m = ce["method"]
     plaus = ce.get("plausibility") or {}
-    defaults = [m["weights_note_zh"] if ctx.lang == "zh" else m["weights_note_en"]]
+    defaults = [ctx.data_text(m, "weights_note")]
     if plaus.get("low_factor") and plaus.get("high_factor"):
         defaults.append(w("m_plausibility", low=plaus["low_factor"], high=plaus["high_factor"]))
     dr = standards.load("dross")
@@ -85,7 +85,7 @@ def _defaults(ctx: Ctx, ce: dict[str, Any]) -> list[Any]:
 def _sources(ctx: Ctx) -> list[Any]:
     w = ctx.w
     rows: list[list[Any]] = [["", w("m_document")]]
-    rows += [[code, zh if ctx.lang == "zh" else en] for code, zh, en in SOURCE_DOCUMENTS]
+    rows += [[code, w(f"document.{code}")] for code in SOURCE_DOCUMENTS]
     return [ctx.p(w("m_sources"), "h2"), table(ctx, rows, [14 * mm, CONTENT_W - 14 * mm])]
 
 

@@ -19,8 +19,7 @@ def _circular(ctx: Ctx, ce: dict[str, Any] | None) -> list[tuple[str, Any]]:
     w = ctx.w
     if not ce:
         return [(w("grade"), w("no_ce", sector=ctx.sector()))]
-    grade = (f"{ce.get('grade_label')}（{ce.get('grade')}）" if ctx.lang == "zh"
-             else f"{ce.get('grade_label')} ({ce.get('grade')})")
+    grade = w("grade_with_label", label=ce.get("grade_label"), grade=ce.get("grade"))
     return [(w("grade_is"), grade), (w("index"), num(ce.get("index"), 2)),
             (w("basic_met"), unmet_text(ctx, ce.get("requirements_unmet") or []))]
 

@@ -31,7 +31,7 @@ def trend(ctx: Ctx, ce: dict[str, Any] | None) -> list[Any]:
     grades = [(float(g["min_index"]), g["id"]) for g in data["grades"]]
     story.append(charts.trend_chart(ctx.font, [h.period for h in hist], series, grades))
     rows: list[list[Any]] = [[w("period"), w("index"), w("grade_is")]]
-    none_label = data["none_label_zh" if ctx.lang == "zh" else "none_label_en"]
+    none_label = ctx.data_text(data, "none_label")
     for h in hist:
         grade = h.grade if h.grade in GRADES else (none_label if h.grade else "—")
         rows.append([h.period, num(h.index, 2) if h.index is not None else "—", grade])

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as _dt
+import glob
 import hashlib
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -25,6 +26,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from alassess.domain.errors import InputError
+from alassess.domain.limits import PATH_MAX
 from alassess.fileio import atomic_write, private_dir
 
 APP_NAME = "AlAssess"
@@ -299,14 +301,23 @@ def list_identities(folder: str | Path | None = None) -> list[dict[str, Any]]:
 
 def resolve_identity(spec: str | Path, folder: str | Path | None = None) -> Path:
     """A path to a .p12, or the name of an imported identity in the data folder."""
+    spec = str(spec)
+    if not spec.strip() or "\0" in spec or len(spec) > PATH_MAX:
+        raise InputError("identity_not_found", "--identity", path=spec[:200])
     p = Path(spec)
-    if p.exists():
-        return p
+    try:
+        if p.exists():
+            return p
+    except OSError:  # a name the file system cannot even look up (too long, …)
+        raise InputError("identity_not_found", "--identity", path=spec[:200]) from None
+    if p.is_absolute() or p.parent != Path("."):  # a path, not a name: it is not there
+        raise InputError("identity_not_found", "--identity", path=spec)
     folder = Path(folder) if folder else identities_dir()
-    for cand in (folder / str(spec), folder / f"{spec}.p12"):
+    for cand in (folder / spec, folder / f"{spec}.p12"):
         if cand.is_file():
             return cand
-    matches = sorted(folder.glob(f"{spec}*.p12")) if folder.is_dir() and str(spec) else []
+    # the name's start, taken literally (a "*" or "[" in it is no pattern)
+    matches = sorted(folder.glob(f"{glob.escape(spec)}*.p12")) if folder.is_dir() else []
     if len(matches) == 1:
         return matches[0]
     raise InputError("identity_not_found", "--identity", path=str(spec))

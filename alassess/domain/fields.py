@@ -15,6 +15,7 @@ from functools import cache
 
 from alassess import standards
 from alassess.domain.errors import InputError
+from alassess.domain.limits import TEXT_MAX, check_length
 from alassess.domain.numbers import normalise_text, parse_number
 
 SANITY_MAX = Decimal("1e9")  # no quantity in the catalogue comes near this; beyond it is a typing slip
@@ -100,7 +101,7 @@ class Field:
         if self.kind == "text":
             if not isinstance(raw, str):
                 raise InputError("expected_text", where, value=_show(raw))
-            return raw.strip() or None
+            return check_length(raw.strip(), where, TEXT_MAX) or None
         # number
         if strict_types and not (isinstance(raw, (int, float)) and not isinstance(raw, bool)):
             raise InputError("expected_number", where, value=_show(raw))

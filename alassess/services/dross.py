@@ -21,7 +21,9 @@ from alassess.domain import dross as dd
 from alassess.domain import ledger as dl
 from alassess.domain.assessment import CODE_RE, parse_date
 from alassess.domain.errors import InputError, NotFoundError
+from alassess.domain.limits import CODE_MAX, NAME_MAX, check_length
 from alassess.domain.numbers import parse_number
+from alassess.domain.wastecodes import check_known
 from alassess.store import dross as store
 from alassess.store import repo
 from alassess.store.attachments import file_sha256
@@ -489,11 +491,13 @@ def validate_receiver(r: dict[str, Any]) -> dict[str, Any]:
     if isinstance(codes, str):
         codes = [c for c in re.split(r"[,，、;；\s]+", codes) if c]
     clean = []
+    check_length(name, "name", NAME_MAX)
+    check_length((r.get("licence_no") or "").strip(), "licence_no", CODE_MAX)
     for c in codes:
         c = str(c).strip()
         if not CODE_RE.match(c):
-            raise InputError("ledger_bad_code", "codes", value=c)
-        clean.append(c)
+            raise InputError("ledger_bad_code", "codes", value=c[:100])
+        clean.append(check_known(c, "codes"))
     vf = parse_date(r["valid_from"], "valid_from") if r.get("valid_from") else None
     vt = parse_date(r["valid_to"], "valid_to") if r.get("valid_to") else None
     if vf and vt and vf > vt:
@@ -527,9 +531,12 @@ def save_container(db_path: str | Path, plant: str | int, c: dict[str, Any], *, 
     name = (c.get("name") or "").strip()
     if not name:
         raise InputError("required", "name")
+    check_length(name, "name", NAME_MAX)
     code = (c.get("code") or "").strip()
     if code and not CODE_RE.match(code):
-        raise InputError("ledger_bad_code", "code", value=code)
+        raise InputError("ledger_bad_code", "code", value=code[:100])
+    if code:
+        check_known(code, "code")
     cap = parse_number(c.get("capacity_l"), "capacity_l", unit="L")
     if cap is not None and cap <= 0:
         raise InputError("not_positive", "capacity_l", value=f"{cap.normalize():f}")

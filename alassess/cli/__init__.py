@@ -15,6 +15,7 @@ import argparse
 import importlib
 import os
 import pkgutil
+import sqlite3
 import sys
 from collections.abc import Sequence
 
@@ -100,6 +101,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except AlAssessError as exc:
         sys.stderr.write(("错误：" if lang == "zh" else "error: ") + exc.message(lang) + "\n")
+        return 2
+    except sqlite3.Error as exc:  # the database refused a write or a read: say what happened, not "internal"
+        from alassess.store import faults
+
+        err = faults.explain(exc)
+        sys.stderr.write(("错误：" if lang == "zh" else "error: ") + err.message(lang) + "\n")
         return 2
     except KeyboardInterrupt:
         return 130

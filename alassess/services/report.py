@@ -236,7 +236,7 @@ def issue_report(*, out: str | Path, lang: str = "zh", file: str | Path | None =
             try:
                 repo.record_report(db, assessment_id, report_id=built.report_id, pdf_sha256=pdf_hash,
                                    data_sha256=built.data_sha256, lang=built.lang, signer=signer,
-                                   signer_cert_sha256=cert_sha, mark_signed=sign)
+                                   signer_cert_sha256=cert_sha, mark_signed=sign, pdf=pdf if sign else None)
             finally:
                 db.conn.close()
         os.replace(tmp, out)

@@ -369,3 +369,15 @@ def _v6_audit_plant_records(db: sqlite_utils.Database) -> None:
     from alassess.store import audit
 
     audit.baseline_records(db, "(schema upgrade 6)")
+
+
+@migration(9, creates=("signed_report_pdfs",))
+def _v9_signed_report_pdfs(db: sqlite_utils.Database) -> None:
+    """The signed PDF of every report signed from the database, kept so that a bundle of a signed
+    assessment carries the proof of its signature (a bundle's "signed" status is accepted only with
+    the signed report inside it, verified on import)."""
+    db.execute("""
+        CREATE TABLE signed_report_pdfs (
+            report_id TEXT PRIMARY KEY REFERENCES issued_reports(report_id) ON DELETE CASCADE,
+            pdf BLOB NOT NULL
+        )""")

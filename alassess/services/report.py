@@ -192,6 +192,26 @@ def _write_new(path: Path, data: bytes) -> Path:
         raise InputError("file_unwritable", "--out", path=str(path), reason=exc.strerror or str(exc)) from None
 
 
+def _with_audit_anchor(built: BuiltReport, db_path: str | Path) -> BuiltReport:
+    """The report with the database's audit-log head embedded (``audit-anchor.json``), inside what
+    the signature covers: ``alassess audit verify --db DB REPORT.pdf`` later finds a rewritten log."""
+    import dataclasses
+    import json
+
+    from alassess.signing.attachments import attach
+    from alassess.store import audit
+    from alassess.store.db import open_db
+
+    db = open_db(db_path)
+    try:
+        found = audit.anchor(db)
+    finally:
+        db.conn.close()
+    body = json.dumps(found, sort_keys=True).encode("utf-8")
+    desc = f"AlAssess audit-log head: entry {found['entry']}, SHA-256 {found['hash']}"
+    return dataclasses.replace(built, pdf=attach(built.pdf, audit.ANCHOR_NAME, body, desc))
+
+
 def issue_report(*, out: str | Path, lang: str = "zh", file: str | Path | None = None,
                  db_path: str | Path | None = None, assessment_id: int | None = None,
                  identity: str | Path | None = None, passphrase: bytes | None = None,
@@ -223,6 +243,8 @@ def issue_report(*, out: str | Path, lang: str = "zh", file: str | Path | None =
     else:
         raise InputError("report_source_required", None)
     built = make_report(a, lang, history_for(db_path, a) if db_path else [], data=raw)
+    if stored:
+        built = _with_audit_anchor(built, db_path)
     pdf = sign_report(built, ident) if ident is not None else built.pdf
     out = Path(out)
     pdf_hash = hashlib.sha256(pdf).hexdigest()

@@ -80,6 +80,7 @@ class VerificationResult:
     data: bytes | None = field(default=None, repr=False)
     signer_certificate: bytes | None = field(default=None, repr=False)  # DER, of the assessor's signature
     damaged: bool = False  # a signed file that cannot be parsed
+    embedded: dict[str, bytes] = field(default_factory=dict, repr=False)  # every embedded file, by name
 
     @property
     def ok(self) -> bool:
@@ -103,6 +104,7 @@ class VerificationResult:
         d = asdict(self)
         d.pop("data")
         d.pop("signer_certificate")
+        d.pop("embedded")
         d["ok"] = self.ok
         d["status"] = self.status
         return d
@@ -403,7 +405,7 @@ def verify_pdf(src: str | Path | bytes, trust_dir: str | Path | None = None) -> 
         covers_whole_file=signed and not others and not any(i.modified_after for i in infos),
         report_id=report_id, printed_hash=printed, data_hash=data_hash, data_matches=matches,
         problems=problems, signatures=infos, data=payload,
-        signer_certificate=signer_der if main and main.certificate_sha256 else None)
+        signer_certificate=signer_der if main and main.certificate_sha256 else None, embedded=files)
 
 
 def _first(rx: re.Pattern[str], *texts: str) -> str | None:

@@ -182,7 +182,7 @@ def _text(obj: Any, where: str, *, limit: int = 500, empty: bool = True) -> str:
 def _check_manifest(m: Any) -> dict[str, Any]:
     m = _expect(m, dict, "manifest")
     allowed = {"format", "version", "created", "created_by", "application", "origin", "assessment", "entries",
-               "attachments"}
+               "attachments", "audit_anchor"}
     unknown = set(m) - allowed
     if unknown:
         raise _bad_manifest("manifest", "unknown_key", key=sorted(unknown)[0][:40])
@@ -193,6 +193,12 @@ def _check_manifest(m: Any) -> dict[str, Any]:
     _text(m.get("created"), "created", limit=64)
     _text(m.get("created_by", ""), "created_by")
     _text(m.get("application", ""), "application")
+    anchor = _expect(m.get("audit_anchor", {}), dict, "audit_anchor")
+    _text(anchor.get("database_id", ""), "audit_anchor.database_id", limit=64)
+    if "entry" in anchor:
+        _expect(anchor["entry"], int, "audit_anchor.entry")
+    if "hash" in anchor and (not isinstance(anchor["hash"], str) or not _HEX64.match(anchor["hash"])):
+        raise _bad_manifest("audit_anchor.hash", "sha256")
     origin = _expect(m.get("origin", {}), dict, "origin")
     _text(origin.get("database_id", ""), "origin.database_id", limit=64)
     a = _expect(m.get("assessment"), dict, "assessment")
@@ -408,7 +414,7 @@ def build_manifest(db: sqlite_utils.Database, assessment_id: int, doc: dict[str,
         "assessment": {"plant": a.plant.name, "credit_code": a.plant.credit_code, "sector": a.plant.sector,
                        "period": a.period, "revision": row.revision, "parent_revision": parent_rev,
                        "status": row.status, "content_sha256": digest, "history": history},
-        "entries": [], "attachments": atts}
+        "entries": [], "attachments": atts, "audit_anchor": audit.anchor(db)}
     return manifest, atts
 
 

@@ -182,11 +182,26 @@ class IssuedReport:
     assessment_id: int | None
 
 
+def check_out_path(out: str | Path, option: str = "--out") -> Path:
+    """An output path that can be written: a file name the file system takes, in a folder (not a
+    folder itself), or :class:`InputError` naming the option."""
+    path = Path(out)
+    name = path.name
+    if not name or len(name.encode("utf-8", "surrogatepass")) > 240 or "\0" in str(path):
+        raise InputError("file_unwritable", option, path=str(path)[:200], reason="not a usable file name")
+    try:
+        if path.is_dir():
+            raise InputError("file_unwritable", option, path=str(path), reason="is a folder")
+    except OSError as exc:
+        raise InputError("file_unwritable", option, path=str(path)[:200], reason=exc.strerror or str(exc)) from None
+    return path
+
+
 def _write_new(path: Path, data: bytes) -> Path:
     """Write ``data`` to a temporary file beside ``path`` (synced); the caller renames it."""
-    if path.is_dir():
-        raise InputError("file_unwritable", "--out", path=str(path), reason="is a folder")
     try:
+        if path.is_dir():
+            raise InputError("file_unwritable", "--out", path=str(path), reason="is a folder")
         return write_temp(path, data)
     except OSError as exc:
         raise InputError("file_unwritable", "--out", path=str(path), reason=exc.strerror or str(exc)) from None
@@ -225,6 +240,7 @@ def issue_report(*, out: str | Path, lang: str = "zh", file: str | Path | None =
     from alassess.services import records
     from alassess.signing.identities import resolve_identity
 
+    check_out_path(out)  # a path that cannot be written is refused before any work
     ident: LoadedIdentity | None = None
     signer = cert_sha = ""
     if sign:

@@ -124,3 +124,11 @@ def test_names_at_their_limits_make_a_report_and_labels(write_doc, tmp_path, cap
         assert "plant.name" in _one_line(capsys)
     assert not (tmp_path / "x.pdf").exists()
     json.dumps(doc)  # the file itself was valid JSON
+
+
+def test_an_out_name_the_file_system_cannot_take_is_bad_input(write_doc, tmp_path, capsys):
+    """Found by the fuzz bench: a 300-character --out name reached "internal error: File name too long"."""
+    src = write_doc(make_doc("electrolytic"))
+    for out in (tmp_path / ("x" * 300 + ".pdf"), tmp_path):
+        assert main(["report", str(src), "--out", str(out)]) == 2
+        assert "--out" in _one_line(capsys)

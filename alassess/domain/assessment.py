@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from decimal import Decimal
@@ -114,14 +115,14 @@ def _type_name(v: Any) -> str:
     return repr(v)
 
 
-def _check_keys(obj: dict, allowed, where: str) -> None:
+def _check_keys(obj: dict[str, Any], allowed: Iterable[str], where: str) -> None:
     for key in obj:
         if key not in allowed:
             raise InputError("unknown_key", f"{where}.{key}" if where else key, key=key,
                              hint=", ".join(sorted(allowed)))
 
 
-def _expect_object(v: Any, where: str) -> dict:
+def _expect_object(v: Any, where: str) -> dict[str, Any]:
     if not isinstance(v, dict):
         raise InputError("expected_object", where, value=_type_name(v))
     return v

@@ -329,7 +329,7 @@ def next_grade(r: CircularResult) -> NextGrade | None:
         needed = _ceil_to(ir.benchmark * new_score / HUNDRED, 4)
         needed = min(needed, ir.benchmark)
         consumption = None
-        if cf is not None and needed > 0:
+        if cf is not None and cf.conversion and needed > 0:
             numerator = Fraction(cf.conversion.split("/")[0])
             consumption = _floor_to(numerator / needed, 2)
         per.append(IndicatorGap(ir.id, ir.value, needed, consumption, cf.id if cf else None))

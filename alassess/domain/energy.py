@@ -138,7 +138,7 @@ def _missing(check_id: str, *field_ids: str, **kw: Any) -> CheckResult:
 
 def _target(spec: dict[str, Any], period: str) -> bool:
     year = spec.get("target_year")
-    return bool(year) and period.isdigit() and int(period) < int(year)
+    return year is not None and bool(year) and period.isdigit() and int(period) < int(year)
 
 
 def _min_share(check_id: str, field_id: str, threshold: Decimal, a: Assessment, key_region: bool = False) -> CheckResult:
@@ -202,7 +202,7 @@ def _env_performance(a: Assessment, t: dict[str, Any]) -> CheckResult:
     spec = _spec("env_performance")
     grade, new = a.values.get("env_performance_grade"), a.values.get("new_or_expansion_project")
     need_new, upgrade = t["env_grade_new_project"], t["env_grade_must_upgrade"]
-    common = {"field_id": "env_performance_grade", "extra": {"new_or_expansion_project": new}}
+    common: dict[str, Any] = {"field_id": "env_performance_grade", "extra": {"new_or_expansion_project": new}}
     if grade is None:
         return _missing("env_performance", "env_performance_grade", **common)
     required = need_new if new else None

@@ -12,6 +12,7 @@ from dataclasses import field as dc_field
 from decimal import Decimal
 from fractions import Fraction
 from functools import cache
+from typing import Any
 
 from alassess import standards
 from alassess.domain.errors import InputError
@@ -44,7 +45,7 @@ class Field:
     consumption_of: str | None = None
     conversion: str | None = None  # "1000/x" or "1/x"
     banned: bool = False
-    extra: dict = dc_field(default_factory=dict, compare=False, hash=False)
+    extra: dict[str, Any] = dc_field(default_factory=dict, compare=False, hash=False)
 
     def label(self, lang: str = "en") -> str:
         return pick({"zh": self.label_zh, "en": self.label_en}, lang)
@@ -146,7 +147,7 @@ def _show(raw: object) -> str:
     return repr(raw)
 
 
-def _make(d: dict) -> Field:
+def _make(d: dict[str, Any]) -> Field:
     known = {"id", "label_zh", "label_en", "unit", "kind", "group", "sectors", "source", "hint_zh", "hint_en",
              "min", "max", "min_exclusive", "choices", "consumption_of", "conversion", "banned"}
     return Field(

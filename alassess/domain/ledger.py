@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -60,7 +61,7 @@ def _key(text: str) -> str:
     return t.replace("（", "(").replace("）", ")").replace("＿", "_")
 
 
-def _lookup(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
+def _lookup(table: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
     out = {}
     for canon, names in table.items():
         for n in names:
@@ -139,9 +140,9 @@ def _empty(v: Any) -> bool:
         return True
     t = type(v)
     if t is str:
-        return not v or v.isspace()
+        return not v or bool(v.isspace())
     if t is float:
-        return v != v
+        return bool(v != v)
     return t.__name__ in _EMPTY_TYPES
 
 

@@ -15,7 +15,7 @@ from fractions import Fraction
 
 from alassess.domain.errors import InputError
 
-_FULL_WIDTH = {ord("０") + i: ord("0") + i for i in range(10)}
+_FULL_WIDTH: dict[int, int | str] = {ord("０") + i: ord("0") + i for i in range(10)}
 _FULL_WIDTH.update({ord("．"): ".", ord("，"): ",", ord("－"): "-", ord("＋"): "+", ord("％"): "%",
                     ord("。"): ".", ord("、"): ",", ord("−"): "-", ord("ｅ"): "e", ord("Ｅ"): "E"})
 _SPACES = re.compile(r"[\s\u3000\u00a0\u202f\u2009]+")

@@ -198,7 +198,7 @@ class Editor:
         if req_id not in ids:
             raise InputError("unknown_key", f"dross.requirements.{req_id}", key=req_id, hint=", ".join(ids))
         value = edits.yes_no(raw, f"dross.requirements.{req_id}")
-        repo.set_value(self.db, assessment_id, repo.DROSS_REQ_PREFIX + req_id, value)
+        repo.set_value(self.db, assessment_id, repo.requirement_key(req_id), value)
         return value
 
 

@@ -43,12 +43,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from alassess.domain import messages
     from alassess.services import bundles
-    from alassess.store.bundle import BundleConflict
 
     try:
         outcome = bundles.import_bundle(args.file, db_path(args), as_new_revision=args.as_new_revision,
                                         who=args.user)
-    except BundleConflict as exc:
+    except bundles.BundleConflict as exc:
         sys.stderr.write(("错误：" if args.lang == "zh" else "error: ") + exc.message(args.lang) + "\n")
         return 1
     key = {"created": "bundle_created", "updated": "bundle_updated", "unchanged": "bundle_unchanged",

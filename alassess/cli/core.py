@@ -16,9 +16,9 @@ def add_db(p: argparse.ArgumentParser, required: bool = False) -> None:
 def db_path(args: argparse.Namespace) -> Path:
     if getattr(args, "db", None):
         return args.db
-    from alassess.store.db import default_path
+    from alassess.services.records import default_db_path
 
-    return default_path()
+    return default_db_path()
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -110,8 +110,7 @@ def _yes(v: bool | None, zh: bool) -> str:
 def cmd_verify(args: argparse.Namespace) -> int:
     from alassess.domain.errors import InputError
     from alassess.services.files import atomic_write
-    from alassess.signing.identities import fingerprint_text
-    from alassess.signing.verify import verify_pdf
+    from alassess.services.signatures import fingerprint_text, verify_pdf
 
     r = verify_pdf(args.pdf, trust_dir=args.trust_dir)
     ok = r.ok and (r.trusted or not args.require_trusted)
@@ -172,26 +171,26 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_identity_create(args: argparse.Namespace) -> int:
-    from alassess.signing import identities, trust
+    from alassess.services import signatures
 
-    pw = identities.read_passphrase_file(args.passphrase_file)
-    info = identities.create_identity(args.name, args.organisation, args.out, pw, email=args.email, days=args.days)
+    pw = signatures.read_passphrase_file(args.passphrase_file)
+    info = signatures.create_identity(args.name, args.organisation, args.out, pw, email=args.email, days=args.days)
     zh = _zh(args)
     print(f"已创建签名身份 {args.out}（自签名证书，{info.common_name}，有效期至 {info.not_after[:10]}）" if zh else
           f"identity created: {args.out} (self-signed certificate for {info.common_name}, valid until {info.not_after[:10]})")
-    fp = identities.fingerprint_text(info.sha256)
+    fp = signatures.fingerprint_text(info.sha256)
     print(f"证书指纹 SHA-256：{fp}" if zh else f"certificate SHA-256 fingerprint: {fp}")
     if args.trust:
-        trust.add_trusted(args.out, args.trust_dir, passphrase=pw)
+        signatures.add_trusted(args.out, args.trust_dir, passphrase=pw)
         print("证书已加入信任列表" if zh else "certificate added to the trust list")
     return 0
 
 
 def cmd_identity_import(args: argparse.Namespace) -> int:
-    from alassess.signing import identities
+    from alassess.services import signatures
 
-    pw = identities.read_passphrase_file(args.passphrase_file)
-    info = identities.import_identity(args.file, pw, args.identities_dir)
+    pw = signatures.read_passphrase_file(args.passphrase_file)
+    info = signatures.import_identity(args.file, pw, args.identities_dir)
     if _zh(args):
         print(f"已导入签名身份：{info.common_name}（签发者 {info.issuer}，有效期至 {info.not_after[:10]}）→ {info.path}")
     else:
@@ -201,31 +200,31 @@ def cmd_identity_import(args: argparse.Namespace) -> int:
 
 def cmd_identity_trust(args: argparse.Namespace) -> int:
     from alassess.domain.errors import InputError
-    from alassess.signing import identities, trust
+    from alassess.services import signatures
 
     if (args.cert is None) == (args.from_report is None):
         raise InputError("trust_needs_one_source", "cert")
     if args.from_report is not None:
-        added = [trust.trust_report_signer(args.from_report, args.trust_dir)]
+        added = [signatures.trust_report_signer(args.from_report, args.trust_dir)]
     else:
-        pw = identities.read_passphrase_file(args.passphrase_file) if args.passphrase_file else None
-        added = trust.add_trusted(args.cert, args.trust_dir, passphrase=pw)
+        pw = signatures.read_passphrase_file(args.passphrase_file) if args.passphrase_file else None
+        added = signatures.add_trusted(args.cert, args.trust_dir, passphrase=pw)
     for info in added:
-        fp = identities.fingerprint_text(info.sha256)
+        fp = signatures.fingerprint_text(info.sha256)
         print(f"已信任：{info.subject}（SHA-256 {fp}）" if _zh(args) else f"trusted: {info.subject} (SHA-256 {fp})")
     return 0
 
 
 def cmd_identity_list(args: argparse.Namespace) -> int:
-    from alassess.signing import identities, trust
+    from alassess.services import signatures
 
-    certs = trust.list_trusted(args.trust_dir)
-    ids = identities.list_identities(args.identities_dir)
+    certs = signatures.list_trusted(args.trust_dir)
+    ids = signatures.list_identities(args.identities_dir)
     if args.json:
         print_json({"trusted": [c.to_json() for c in certs], "identities": ids})
         return 0
     zh = _zh(args)
-    print(f"信任的证书（{trust.trust_dir(args.trust_dir)}）：" if zh else f"trusted certificates ({trust.trust_dir(args.trust_dir)}):")
+    print(f"信任的证书（{signatures.trust_dir(args.trust_dir)}）：" if zh else f"trusted certificates ({signatures.trust_dir(args.trust_dir)}):")
     if not certs:
         print("  （无）" if zh else "  (none)")
     for c in certs:

@@ -53,23 +53,11 @@ def read_certificates(path: str | Path, passphrase: bytes | None = None) -> list
 def add_trusted(path: str | Path, folder: str | Path | None = None,
                 passphrase: bytes | None = None) -> list[CertInfo]:
     """Add every certificate in ``path`` to the trust list; returns what was added."""
-    return _store(read_certificates(path, passphrase), folder)
+    return store_certificates(read_certificates(path, passphrase), folder)
 
 
-def trust_report_signer(pdf: str | Path, folder: str | Path | None = None) -> CertInfo:
-    """Add the certificate that signed ``pdf`` to the trust list — only from a report that verifies
-    (intact, valid, nothing added after signing, data matching the printed hash). Whoever does this
-    should first compare the certificate's SHA-256 fingerprint with the signer's own (e.g. by phone)."""
-    from alassess.signing.verify import verify_pdf
-
-    r = verify_pdf(pdf, folder)
-    if not r.ok or r.signer_certificate is None:
-        reason = "; ".join(r.problems) or "no signature"
-        raise InputError("trust_report_not_valid", "PDF", path=str(pdf), reason=reason)
-    return _store([x509.load_der_x509_certificate(r.signer_certificate)], folder)[0]
-
-
-def _store(certs: list[x509.Certificate], folder: str | Path | None) -> list[CertInfo]:
+def store_certificates(certs: list[x509.Certificate], folder: str | Path | None) -> list[CertInfo]:
+    """Write ``certs`` into the trust list (one PEM file each, named by fingerprint)."""
     target = trust_dir(folder)
     out = []
     try:

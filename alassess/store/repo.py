@@ -21,7 +21,7 @@ import sqlite_utils
 
 from alassess.domain import fields as _fields
 from alassess.domain.assessment import DROSS_KEYS, Assessment, Assessor, Plant
-from alassess.domain.errors import NotFoundError, StateError
+from alassess.domain.errors import InputError, NotFoundError, StateError
 from alassess.store import audit
 
 DROSS_PREFIX = "dross."
@@ -266,9 +266,7 @@ def load_assessment(db: sqlite_utils.Database, assessment_id: int, *, with_ledge
     dross: dict[str, Any] | None = None
     receivers = list_receivers(db, row.plant_id)
     ledger = list_ledger(db, row.plant_id, until=f"{row.period}-12-31") if with_ledger else []
-    from alassess.store import dross as _dross_store
-
-    filings = _dross_store.list_filings(db, row.plant_id)
+    filings = list_filings(db, row.plant_id)
     if dross_vals or reqs or receivers or ledger or filings:
         dross = dict(dross_vals)
         dross["requirements"] = reqs
@@ -331,16 +329,42 @@ def merge_dross_records(db: sqlite_utils.Database, plant_id: int, dross: dict[st
     """The plant-level dross records an assessment carries (receivers, ledger, filings): merged into
     the plant's, never replacing them. Returns how many ledger entries were new (logged as one
     bulk entry naming ``source``); 0 without a dross section."""
-    from alassess.store import dross as _dross_store
-
     if not dross:
         return 0
     with transaction(db):
         for r in dross.get("receivers") or []:
             upsert_receiver(db, plant_id, r, who=who)
         for f in dross.get("filings") or []:
-            _dross_store.upsert_filing(db, plant_id, f, who=who)
+            upsert_filing(db, plant_id, f, who=who)
         return add_ledger_entries(db, plant_id, dross.get("ledger") or [], source, who=who)
+
+
+# ---- dross filings (declarations and ledger filings; here since an assessment carries them) ------
+
+def list_filings(db: sqlite_utils.Database, plant_id: int) -> list[dict[str, Any]]:
+    return [{"kind": k, "period": p, "date": d} for k, p, d in db.execute(
+        "SELECT kind, period, date FROM dross_filings WHERE plant_id = ? ORDER BY kind, period", [plant_id]).fetchall()]
+
+
+def filing_id(db: sqlite_utils.Database, plant_id: int, kind: str, period: str) -> int | None:
+    row = db.execute("SELECT id FROM dross_filings WHERE plant_id = ? AND kind = ? AND period = ?",
+                     [plant_id, kind, period]).fetchone()
+    return row[0] if row else None
+
+
+def upsert_filing(db: sqlite_utils.Database, plant_id: int, f: dict[str, Any], *, who: str | None = None) -> None:
+    if f.get("kind") not in ("declaration", "ledger"):
+        raise InputError("bad_choice", "kind", value=f.get("kind"), choices="declaration/ledger")
+    with transaction(db):
+        fid = filing_id(db, plant_id, f["kind"], f["period"])
+        before = audit.snapshot(db, "dross_filings", fid) if fid is not None else None
+        db.execute("INSERT INTO dross_filings (plant_id, kind, period, date, note) VALUES (?,?,?,?,?) "
+                   "ON CONFLICT(plant_id, kind, period) DO UPDATE SET date = excluded.date, note = excluded.note",
+                   [plant_id, f["kind"], f["period"], f["date"], f.get("note") or ""])
+        if fid is None:
+            fid = filing_id(db, plant_id, f["kind"], f["period"])
+        audit.log_record(db, "dross_filings", fid, before, who=who)  # type: ignore[arg-type]
+
 
 
 # ---- dross receivers and ledger ---------------------------------------------------------------

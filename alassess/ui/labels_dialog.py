@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from alassess.domain.errors import AlAssessError
 from alassess.ui import style
-from alassess.ui.forms import error_text
+from alassess.ui.common import error_text
 from alassess.ui.pdf_preview import (
     clear_pages,
     documents_dir,

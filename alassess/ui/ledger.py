@@ -34,8 +34,7 @@ from alassess.domain import ledger as dl
 from alassess.domain.dross import classify, movement_name
 from alassess.domain.errors import AlAssessError
 from alassess.ui import style
-from alassess.ui.dialogs import error_label, ok_cancel
-from alassess.ui.forms import error_text
+from alassess.ui.common import error_label, error_text, ok_cancel
 
 
 def kind_name(kind: str) -> str:

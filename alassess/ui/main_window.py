@@ -549,9 +549,9 @@ class MainWindow(QMainWindow):
             self.switch_db(Path(path))
 
     def open_my_database(self) -> None:
-        from alassess.store.db import default_path
+        from alassess.services import records
 
-        self.switch_db(default_path())
+        self.switch_db(records.default_db_path())
 
     def open_demo(self) -> None:
         from alassess.services import demo

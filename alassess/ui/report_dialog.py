@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from alassess.domain.errors import AlAssessError
 from alassess.ui import style
-from alassess.ui.forms import error_text
+from alassess.ui.common import error_text
 from alassess.ui.pdf_preview import clear_pages, documents_dir, page_label, preview_area, render_pdf_pages
 from alassess.ui.session import Session
 
@@ -165,10 +165,10 @@ class ReportDialog(QDialog):
     # ---- identities ---------------------------------------------------------------------------
 
     def _fill_identities(self, select: str | None = None) -> None:
-        from alassess.signing.identities import list_identities
+        from alassess.services import signatures
 
         self.identity.clear()
-        for ident in list_identities():
+        for ident in signatures.list_identities():
             self.identity.addItem(ident["name"], ident["path"])
         if select:
             self.set_identity_path(select)
@@ -342,18 +342,17 @@ class NewIdentityDialog(QDialog):
         lay.addLayout(row)
 
     def accept(self) -> None:
-        from alassess.services import report
-        from alassess.signing.identities import identities_dir
+        from alassess.services import report, signatures
 
         if self.pass1.text() != self.pass2.text():
             self.error.setText(self.tr("The two passphrases differ."))
             return
         name = self.name.text().strip()
         stem = "".join(ch for ch in name if ch.isalnum() or ch in "-_") or "identity"
-        out = identities_dir() / f"{stem}.p12"
+        out = signatures.identities_dir() / f"{stem}.p12"
         n = 2
         while out.exists():
-            out = identities_dir() / f"{stem}-{n}.p12"
+            out = signatures.identities_dir() / f"{stem}-{n}.p12"
             n += 1
         try:
             report.create_identity(name, self.organisation.text(), out, self.pass1.text().encode("utf-8"))
@@ -511,7 +510,7 @@ class VerifyDialog(QDialog):
     def trust_signer(self) -> None:
         """Add the signer of the verified report to the trust list, after the user has compared the
         fingerprint with the signer's."""
-        from alassess.signing import trust
+        from alassess.services import signatures
 
         r = self.result_obj
         if r is None or not r.ok or r.signer_certificate is None:
@@ -526,7 +525,7 @@ class VerifyDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            trust.trust_report_signer(r.path)
+            signatures.trust_report_signer(r.path)
         except AlAssessError as exc:
             QMessageBox.warning(self, self.tr("Trust this signer?"), _message(exc, self.lang))
             return
@@ -544,7 +543,7 @@ class VerifyDialog(QDialog):
 
 
 def _fingerprint(der: bytes | None) -> str:
-    from alassess.signing.identities import fingerprint_text
+    from alassess.services.signatures import fingerprint_text
 
     return fingerprint_text(der)
 

@@ -17,6 +17,7 @@ import os
 import pkgutil
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from alassess import __version__
 from alassess.domain import messages
@@ -30,7 +31,7 @@ def command_modules() -> list[str]:
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # exit 2 with one line, as for any bad input
+    def error(self, message: str) -> NoReturn:  # exit 2 with one line, as for any bad input
         self.print_usage(sys.stderr)
         sys.stderr.write(f"{self.prog}: error: {message}\n")
         raise SystemExit(2)

@@ -92,7 +92,7 @@ def list_trusted(folder: str | Path | None = None) -> list[CertInfo]:
     target = trust_dir(folder)
     if not target.is_dir():
         return []
-    out = []
+    out: list[CertInfo] = []
     for p in sorted(target.iterdir()):
         if p.suffix.lower() not in (".pem", ".crt", ".cer", ".der"):
             continue

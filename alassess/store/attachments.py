@@ -133,7 +133,7 @@ def _insert(db: sqlite_utils.Database, assessment_id: int, field_id: str | None,
                        [assessment_id, field_id or "", sha]).fetchone()
     if found:
         return found[0]
-    att_id = db["attachments"].insert({
+    att_id = db.table("attachments").insert({
         "assessment_id": assessment_id, "field_id": field_id, "file_name": name, "media_type": kind,
         "size": size, "sha256": sha, "added_at": repo.now(), "added_by": audit.actor(who)}).last_pk
     audit.record(db, assessment_id, f"@attachment:{att_id}", None, audit.attachment_text(sha, field_id, name), who=who)
@@ -151,7 +151,7 @@ def remove(db: sqlite_utils.Database, attachment_id: int, *, who: str | None = N
 
 def get(db: sqlite_utils.Database, attachment_id: int) -> dict[str, Any]:
     try:
-        return dict(db["attachments"].get(attachment_id))
+        return dict(db.table("attachments").get(attachment_id))
     except sqlite_utils.db.NotFoundError:
         raise NotFoundError("attachment_not_found", None, id=attachment_id) from None
 
@@ -190,7 +190,7 @@ def copy_all(db: sqlite_utils.Database, source_id: int, target_id: int, *, who: 
 
 def check_files(db: sqlite_utils.Database) -> list[audit.Problem]:
     """Every attachment's file present and unchanged (for ``audit verify``)."""
-    problems = []
+    problems: list[audit.Problem] = []
     path = db_file(db)
     if path is None:
         return problems

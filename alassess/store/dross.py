@@ -215,7 +215,7 @@ def update_receiver(db: sqlite_utils.Database, plant_id: int, receiver_id: int, 
     with transaction(db):
         get_receiver(db, plant_id, receiver_id)
         with audit.logged(db, "dross_receivers", receiver_id, who=who):
-            db["dross_receivers"].update(receiver_id, receiver_columns(r))
+            db.table("dross_receivers").update(receiver_id, receiver_columns(r))
 
 
 def delete_receiver(db: sqlite_utils.Database, plant_id: int, receiver_id: int, *, who: str | None = None) -> None:
@@ -241,9 +241,9 @@ def upsert_container(db: sqlite_utils.Database, plant_id: int, c: dict[str, Any]
                            [plant_id, row["name"]]).fetchone()
         if found:
             with audit.logged(db, "dross_containers", found[0], who=who):
-                db["dross_containers"].update(found[0], row)
+                db.table("dross_containers").update(found[0], row)
             return found[0]
-        cid = db["dross_containers"].insert({"plant_id": plant_id, **row}).last_pk
+        cid = db.table("dross_containers").insert({"plant_id": plant_id, **row}).last_pk
         audit.log_record(db, "dross_containers", cid, None, who=who)
         return cid
 

@@ -123,12 +123,12 @@ def upsert_plant(db: sqlite_utils.Database, p: Plant, *, who: str | None = None)
         ts = now()
         if pid is None:
             row.update(created_at=ts, updated_at=ts)
-            pid = db["plants"].insert(row).last_pk
+            pid = db.table("plants").insert(row).last_pk
             audit.log_record(db, "plants", pid, None, who=who)
             return pid
         row["updated_at"] = ts
         with audit.logged(db, "plants", pid, who=who):
-            db["plants"].update(pid, row)
+            db.table("plants").update(pid, row)
         return pid
 
 
@@ -138,12 +138,12 @@ def update_plant(db: sqlite_utils.Database, plant_id: int, p: Plant, *, who: str
         row = plant_to_row(p)
         row["updated_at"] = now()
         with audit.logged(db, "plants", plant_id, who=who):
-            db["plants"].update(plant_id, row)
+            db.table("plants").update(plant_id, row)
 
 
 def get_plant(db: sqlite_utils.Database, plant_id: int) -> Plant:
     try:
-        return row_to_plant(db["plants"].get(plant_id))
+        return row_to_plant(db.table("plants").get(plant_id))
     except sqlite_utils.db.NotFoundError:
         raise NotFoundError("plant_not_found", None, id=plant_id) from None
 
@@ -156,7 +156,7 @@ def list_plants(db: sqlite_utils.Database) -> list[dict[str, Any]]:
 
 def get_row(db: sqlite_utils.Database, assessment_id: int) -> AssessmentRow:
     try:
-        r = db["assessments"].get(assessment_id)
+        r = db.table("assessments").get(assessment_id)
     except sqlite_utils.db.NotFoundError:
         raise NotFoundError("assessment_not_found", None, id=assessment_id) from None
     return AssessmentRow(**r)
@@ -184,7 +184,7 @@ def create_assessment(db: sqlite_utils.Database, plant_id: int, period: str, ass
     with transaction(db):
         get_plant(db, plant_id)
         ts = now()
-        aid = db["assessments"].insert({
+        aid = db.table("assessments").insert({
             "plant_id": plant_id, "period": period, "assessor_name": assessor.name,
             "assessor_organisation": assessor.organisation, "status": "draft", "revision": revision,
             "parent_id": parent_id, "created_at": ts, "updated_at": ts, "signed_at": None}).last_pk
@@ -238,7 +238,7 @@ def set_status(db: sqlite_utils.Database, assessment_id: int, status: str, *, wh
         ts = now()
         if status != row.status:
             audit.record(db, assessment_id, "@status", row.status, status, who=who, at=ts)
-        db["assessments"].update(assessment_id, {"status": status, "updated_at": ts,
+        db.table("assessments").update(assessment_id, {"status": status, "updated_at": ts,
                                                   "signed_at": ts if status == "signed" else None})
 
 
@@ -249,7 +249,7 @@ def set_assessor(db: sqlite_utils.Database, assessment_id: int, assessor: Assess
                               ("@assessor_organisation", row.assessor_organisation, assessor.organisation)):
             if (old or None) != (new or None):
                 audit.record(db, assessment_id, key, old or None, new or None, who=who)
-        db["assessments"].update(assessment_id, {"assessor_name": assessor.name,
+        db.table("assessments").update(assessment_id, {"assessor_name": assessor.name,
                                                   "assessor_organisation": assessor.organisation,
                                                   "updated_at": now()})
 
@@ -383,9 +383,9 @@ def upsert_receiver(db: sqlite_utils.Database, plant_id: int, r: dict[str, Any],
                            [plant_id, row["name"], row["licence_no"]]).fetchone()
         if found:
             with audit.logged(db, "dross_receivers", found[0], who=who):
-                db["dross_receivers"].update(found[0], row)
+                db.table("dross_receivers").update(found[0], row)
             return found[0]
-        rid = db["dross_receivers"].insert(row).last_pk
+        rid = db.table("dross_receivers").insert(row).last_pk
         audit.log_record(db, "dross_receivers", rid, None, who=who)
         return rid
 
@@ -482,7 +482,7 @@ def record_report(db: sqlite_utils.Database, assessment_id: int, *, report_id: s
         row = get_row(db, assessment_id)
         if mark_signed and row.status != "signed":
             set_status(db, assessment_id, "signed", who=signer or None)
-        return db["issued_reports"].insert({
+        return db.table("issued_reports").insert({
             "assessment_id": assessment_id, "report_id": report_id, "pdf_sha256": pdf_sha256,
             "data_sha256": data_sha256, "lang": lang, "signed": int(mark_signed), "signer": signer,
             "signer_cert_sha256": signer_cert_sha256, "created_at": now()}).last_pk

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from alassess.cli._words import error_line
 from alassess.cli.audit import add_user
 from alassess.cli.core import add_db, db_path
 
@@ -48,7 +49,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         outcome = bundles.import_bundle(args.file, db_path(args), as_new_revision=args.as_new_revision,
                                         who=args.user)
     except bundles.BundleConflict as exc:
-        sys.stderr.write(("错误：" if args.lang == "zh" else "error: ") + exc.message(args.lang) + "\n")
+        sys.stderr.write(error_line(exc.message(args.lang), args.lang))
         return 1
     key = {"created": "bundle_created", "updated": "bundle_updated", "unchanged": "bundle_unchanged",
            "stale": "bundle_stale", "as_revision": "bundle_as_revision"}[outcome.kind]

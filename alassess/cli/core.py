@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+from alassess.cli._words import say
+
 
 def add_db(p: argparse.ArgumentParser, required: bool = False) -> None:
     p.add_argument("--db", type=Path, required=required,
@@ -86,11 +88,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from alassess.services import records
 
     aid, created = records.import_file(db_path(args), args.file)
-    zh = args.lang == "zh"
-    if created:
-        print(f"已导入评估 {aid}" if zh else f"imported assessment {aid}")
-    else:
-        print(f"已更新评估 {aid}" if zh else f"updated assessment {aid}")
+    print(say("cli.imported" if created else "cli.updated", args.lang, id=aid))
     return 0
 
 
@@ -98,7 +96,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from alassess.services import records
 
     records.export_file(db_path(args), args.assessment, args.out)
-    print(f"已导出到 {args.out}" if args.lang == "zh" else f"exported to {args.out}")
+    print(say("cli.exported", args.lang, path=args.out))
     return 0
 
 
@@ -120,12 +118,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     path = db_path(args)
     counts = demo.create_demo(path)
-    if args.lang == "zh":
-        print(f"演示数据库已写入 {path}：{counts['plants']} 家企业，{counts['assessments']} 个评估，"
-              f"{counts['ledger']} 条台账")
-    else:
-        print(f"demo database written to {path}: {counts['plants']} plants, {counts['assessments']} assessments, "
-              f"{counts['ledger']} ledger entries")
+    print(say("cli.demo_written", args.lang, path=path, plants=counts["plants"], assessments=counts["assessments"],
+              ledger=counts["ledger"]))
     return 0
 
 

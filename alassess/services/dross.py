@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
+import logging
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,6 +27,8 @@ from alassess.store import dross as store
 from alassess.store import repo
 from alassess.store.attachments import file_sha256
 from alassess.store.db import open_db
+
+log = logging.getLogger(__name__)
 
 SHEET_NAMES = ("台账", "ledger")
 HELP_SHEET = "说明"
@@ -182,6 +185,7 @@ def read_table(path: str | Path) -> list[list[Any]]:
     except InputError:
         raise
     except Exception as exc:  # a corrupt or password-protected workbook, a broken CSV
+        log.info("ledger file %s cannot be read", path, exc_info=True)
         reason = " ".join(f"{type(exc).__name__}: {exc}".split())  # one line, whatever the library wrote
         raise InputError("file_unreadable", None, path=str(path), reason=reason) from None
     return df.values.tolist()

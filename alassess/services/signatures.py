@@ -11,13 +11,27 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from alassess import logs
 from alassess.signing import identities, trust, verify
-from alassess.signing.identities import CertInfo, fingerprint_text, read_passphrase_file
+from alassess.signing.identities import CertInfo, fingerprint_text
 from alassess.signing.verify import VerificationResult
 
 __all__ = ["CertInfo", "VerificationResult", "add_trusted", "create_identity", "fingerprint_text", "identities_dir",
-           "import_identity", "list_identities", "list_trusted", "read_passphrase_file", "trust_dir",
+           "import_identity", "keep_passphrase", "list_identities", "list_trusted", "read_passphrase_file", "trust_dir",
            "trust_report_signer", "verify_pdf"]
+
+
+def read_passphrase_file(path: str | Path) -> bytes:
+    """The passphrase in a file (its first line); from now on it is masked in the log."""
+    passphrase = identities.read_passphrase_file(path)
+    logs.keep_secret(passphrase)
+    return passphrase
+
+
+def keep_passphrase(passphrase: str | bytes) -> bytes:
+    """A passphrase typed in the GUI, as the signing functions take it; masked in the log from now on."""
+    logs.keep_secret(passphrase)
+    return passphrase.encode("utf-8") if isinstance(passphrase, str) else passphrase
 
 
 def verify_pdf(pdf: str | Path | bytes, trust_dir: str | Path | None = None) -> VerificationResult:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import codecs
 import datetime as _dt
 import hashlib
+import logging
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,8 @@ from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from alassess.domain.errors import InputError
 from alassess.fileio import atomic_write
+
+log = logging.getLogger(__name__)
 
 APP_NAME = "AlAssess"
 MIN_PASSPHRASE = 4
@@ -193,7 +196,8 @@ def load_identity(path: str | Path, passphrase: bytes) -> LoadedIdentity:
         raise InputError("file_unreadable", "--identity", path=str(path), reason=exc.strerror or str(exc)) from None
     try:
         key, cert, chain = pkcs12.load_key_and_certificates(data, passphrase)
-    except Exception:
+    except Exception:  # wrong passphrase or not a PKCS#12 file: one line for the user, the detail logged
+        log.info("identity %s cannot be opened", path, exc_info=True)
         raise InputError("identity_wrong_passphrase", "--identity", path=str(path)) from None
     if key is None or cert is None:
         raise InputError("identity_no_key", "--identity", path=str(path))

@@ -10,6 +10,7 @@ PAdES B-B and carries the signer's clock.
 from __future__ import annotations
 
 import datetime as _dt
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from io import BytesIO
@@ -18,6 +19,8 @@ from typing import Any
 from alassess.domain.errors import InputError
 from alassess.signing import import_pyhanko, quiet_libraries
 from alassess.signing.identities import LoadedIdentity, check_can_sign
+
+log = logging.getLogger(__name__)
 
 FIELD_NAME = "AlAssessSignature"
 _TS_FORMAT = "%Y-%m-%dT%H:%M:%S%z"  # how pyHanko hands the signing time to the stamp
@@ -121,7 +124,8 @@ def sign_pdf(pdf: bytes, identity: LoadedIdentity, stamp: StampSpec, *, reason: 
     try:
         writer = IncrementalPdfFileWriter(BytesIO(pdf), strict=False)
         pages = int(writer.root["/Pages"]["/Count"])
-    except Exception as exc:
+    except Exception as exc:  # the reason in the message, the traceback in the log
+        log.info("the PDF to sign cannot be read", exc_info=True)
         raise InputError("sign_failed", None, reason=f"{type(exc).__name__}: {exc}") from None
     meta = signers.PdfSignatureMetadata(
         field_name=FIELD_NAME, subfilter=SigSeedSubFilter.PADES, md_algorithm="sha256",

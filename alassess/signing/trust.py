@@ -8,6 +8,7 @@ folder, or any folder given with ``--trust-dir``. An office adds the certificate
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from cryptography import x509
@@ -16,6 +17,8 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 
 from alassess.domain.errors import InputError
 from alassess.signing.identities import CertInfo, cert_info, user_data_dir
+
+log = logging.getLogger(__name__)
 
 
 def trust_dir(folder: str | Path | None = None) -> Path:
@@ -42,7 +45,8 @@ def read_certificates(path: str | Path, passphrase: bytes | None = None) -> list
         pass
     try:
         _key, cert, extra = pkcs12.load_key_and_certificates(data, passphrase)
-    except Exception:
+    except Exception:  # no certificate in any form we read: one line for the user, the detail logged
+        log.info("certificate file %s cannot be read", path, exc_info=True)
         raise InputError("cert_unreadable", "CERT", path=str(path)) from None
     certs = ([cert] if cert else []) + list(extra or [])
     if not certs:

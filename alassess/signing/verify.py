@@ -18,6 +18,7 @@ Decisions (printed by ``alassess verify`` and documented in the README):
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from dataclasses import asdict, dataclass, field
 from io import BytesIO
@@ -32,6 +33,8 @@ from alassess.domain.errors import InputError
 from alassess.signing import import_pyhanko, quiet_libraries, trust
 from alassess.signing.attachments import ASSESSMENT_NAME, description_of, embedded_files
 from alassess.signing.identities import CertInfo
+
+log = logging.getLogger(__name__)
 
 _SHA = re.compile(r"SHA-256[:=]\s*([0-9a-f]{64})", re.I)
 _RID = re.compile(r"report[- ]id[:=]\s*([A-Za-z0-9-]+)", re.I)
@@ -144,7 +147,8 @@ def verify_pdf(src: str | Path | bytes, trust_dir: str | Path | None = None) -> 
     try:
         reader = PdfFileReader(BytesIO(data), strict=False)
         sigs = list(reader.embedded_signatures)
-    except Exception as exc:
+    except Exception as exc:  # reported in words; the traceback goes to the log
+        log.info("verify %s: the PDF cannot be read", path, exc_info=True)
         if _signature_marks(data):  # a signed file, damaged: a report that does not verify
             return _broken(path, f"damaged PDF ({type(exc).__name__}: {exc})")
         raise InputError("pdf_unreadable", None, path=path, reason=f"not a readable PDF ({exc})") from None
@@ -161,7 +165,8 @@ def verify_pdf(src: str | Path | bytes, trust_dir: str | Path | None = None) -> 
                                revocation_mode="soft-fail")
         try:
             st = validate_pdf_signature(sig, signer_validation_context=vc, key_usage_settings=key_usage)
-        except Exception as exc:
+        except Exception as exc:  # reported in words; the traceback goes to the log
+            log.info("verify %s: signature %s cannot be validated", path, sig.field_name, exc_info=True)
             problems.append(f"{sig.field_name}: cannot validate ({type(exc).__name__}: {exc})")
             infos.append(SignatureInfo(sig.field_name, False, False, False, "", "", "", False, "", None, "",
                                        "none", True, "", str(exc)))
@@ -206,7 +211,8 @@ def verify_pdf(src: str | Path | bytes, trust_dir: str | Path | None = None) -> 
         info = reader.trailer_view.get("/Info")
         if info is not None:
             keywords = str(info.get_object().get("/Keywords", ""))
-    except Exception as exc:
+    except Exception as exc:  # reported in words; the traceback goes to the log
+        log.info("verify %s: the embedded data cannot be read", path, exc_info=True)
         desc, keywords = "", ""
         problems.append(f"cannot read the embedded data ({type(exc).__name__})")
     payload = files.get(ASSESSMENT_NAME)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 import time
 from pathlib import Path
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alassess import catalogue, logs
 from alassess.domain import dross, messages
 from alassess.domain.errors import AlAssessError
 from alassess.services import editing
@@ -701,7 +703,8 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, self.tr("About AlAssess"),
                           f"<b>AlAssess {__version__}</b><br>" + self.tr(
                               "Offline assessment of aluminium plants: circular-economy grading, guideline, "
-                              "energy and carbon, aluminium dross, hazard labels and signed reports."))
+                              "energy and carbon, aluminium dross, hazard labels and signed reports.")
+                          + "<br><br>" + html.escape(catalogue.text("log_file", self.lang, log=logs.log_path())))
 
     # ---- closing ------------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from alassess import catalogue, logs
 from alassess.domain import fields as _fields
 from alassess.domain.errors import AlAssessError, InputError, StateError
 from alassess.services import editing
@@ -248,7 +249,8 @@ class Session(QObject):
         if isinstance(exc, AlAssessError):
             msg = exc.message(self.lang)
         else:
-            msg = self.tr("Saving failed: %1").replace("%1", str(exc))
+            msg = (self.tr("Saving failed: %1").replace("%1", str(exc)) + " "
+                   + catalogue.text("log_details", self.lang, log=logs.where()))  # logged by the saver
         self.save_failed.emit(msg)
         self.undo_stack.clear()
         self.reload()

@@ -64,3 +64,16 @@ def test_update_never_raises_the_baseline(tmp_path, monkeypatch, capsys):
     assert mb.read_baseline(path) == mb.parse(OUTPUT.splitlines()[0])  # one fixed error dropped, none added
     monkeypatch.setattr(mb, "run_mypy", lambda: (2, "pyproject.toml: error: bad config"))
     assert mb.main([]) == 2  # mypy that did not run is no pass
+
+
+def test_moved_code_rewrites_the_baseline_only_when_the_total_does_not_grow(tmp_path, monkeypatch, capsys):
+    path = tmp_path / "baseline.txt"
+    mb.write_baseline(mb.parse(OUTPUT), path)  # 3 errors
+    monkeypatch.setattr(mb, "BASELINE", path)
+    moved = OUTPUT.replace("alassess/store/repo.py", "alassess/store/repo/tables.py")
+    monkeypatch.setattr(mb, "run_mypy", lambda: (1, moved))
+    assert mb.main([]) == 1  # moved errors look new …
+    assert mb.main(["--moved"]) == 0 and mb.read_baseline(path) == mb.parse(moved)  # … and are taken over
+    more = moved + "alassess/cli/core.py:3: error: Returning Any  [no-any-return]\n"
+    monkeypatch.setattr(mb, "run_mypy", lambda: (1, more))
+    assert mb.main(["--moved"]) == 1 and mb.read_baseline(path) == mb.parse(moved)  # never more errors

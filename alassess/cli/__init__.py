@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from alassess import __version__, catalogue, logs
+from alassess.cli import core
 from alassess.cli._words import error_line
 from alassess.domain import messages
 from alassess.domain.errors import AlAssessError
@@ -83,8 +84,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.lang = lang
         args.lang_explicit = explicit_lang  # the desktop application otherwise keeps its saved choice
         if args.command is None:
-            from alassess.cli import core
-
             return core.open_gui(args)
         return int(args.func(args) or 0)
     except AlAssessError as exc:

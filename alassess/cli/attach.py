@@ -43,6 +43,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
+    # deferred: start-up time: a command loads only the services it runs (see alassess.cli)
     from alassess.services import attachments
 
     ids = attachments.add_files(db_path(args), args.assessment, args.files, field_id=args.field, who=args.user)
@@ -52,6 +53,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    # deferred: start-up time: a command loads only the services it runs (see alassess.cli)
     from alassess.services import attachments
 
     rows = attachments.list_for(db_path(args), args.assessment)
@@ -65,6 +67,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    # deferred: start-up time: a command loads only the services it runs (see alassess.cli)
     from alassess.services import attachments
 
     if args.id is not None:
@@ -77,6 +80,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
+    # deferred: start-up time: a command loads only the services it runs (see alassess.cli)
     from alassess.services import attachments
 
     attachments.remove(db_path(args), args.id, who=args.user)

@@ -9,6 +9,7 @@ from pathlib import Path
 from alassess.cli._words import error_line
 from alassess.cli.audit import add_user
 from alassess.cli.core import add_db, db_path
+from alassess.domain import messages
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -31,7 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from alassess.domain import messages
+    # deferred: start-up time: a command loads only the services it runs (see alassess.cli)
     from alassess.services import bundles
 
     out = args.out if args.out.suffix else args.out.with_suffix(".alassess")
@@ -42,7 +43,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from alassess.domain import messages
+    # deferred: start-up time: a command loads only the services it runs (see alassess.cli)
     from alassess.services import bundles
 
     try:

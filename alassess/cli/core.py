@@ -18,6 +18,7 @@ def add_db(p: argparse.ArgumentParser, required: bool = False) -> None:
 def db_path(args: argparse.Namespace) -> Path:
     if getattr(args, "db", None):
         return args.db
+    # deferred: start-up time: a command loads only the services it runs (see alassess.cli)
     from alassess.services.records import default_db_path
 
     return default_db_path()
@@ -64,11 +65,13 @@ def print_json(obj: object) -> None:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
+    # deferred: start-up time: a command loads only the services it runs (see alassess.cli)
     from alassess.services import scoring
     from alassess.services.files import load_assessment_file
 
     a = load_assessment_file(args.file)
     if args.as_of is not None:
+        # deferred: start-up time: a command loads only the services it runs (see alassess.cli)
         from alassess.domain.assessment import parse_date
 
         as_of = parse_date(args.as_of, "--as-of")
@@ -78,6 +81,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result)
     else:
+        # deferred: start-up time: a command loads only the services it runs (see alassess.cli)
         from alassess.services.summary import text_summary
 
         sys.stdout.write(text_summary(a, result, args.lang))
@@ -85,6 +89,7 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    # deferred: start-up time: a command loads only the services it runs (see alassess.cli)
     from alassess.services import records
 
     aid, created = records.import_file(db_path(args), args.file)
@@ -93,6 +98,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    # deferred: start-up time: a command loads only the services it runs (see alassess.cli)
     from alassess.services import records
 
     records.export_file(db_path(args), args.assessment, args.out)
@@ -101,6 +107,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    # deferred: start-up time: a command loads only the services it runs (see alassess.cli)
     from alassess.services import records
 
     rows = records.overview(db_path(args))
@@ -114,6 +121,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    # deferred: start-up time: a command loads only the services it runs (see alassess.cli)
     from alassess.services import demo
 
     path = db_path(args)
@@ -125,6 +133,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def open_gui(args: argparse.Namespace) -> int:
     try:
+        # deferred: the desktop application (PySide6) loads only when it is opened, and may be missing
         from alassess.ui.app import run
     except ImportError as exc:
         sys.stderr.write(f"the desktop application is not available: {exc}\n")
@@ -134,6 +143,7 @@ def open_gui(args: argparse.Namespace) -> int:
     if getattr(args, "db", None) is None and not path.exists():
         # First run: nothing of the user's yet, so open the demo database (made once) to look around;
         # File › "Open my database" starts the real one.
+        # deferred: start-up time: a command loads only the services it runs (see alassess.cli)
         from alassess.services.demo import demo_path
 
         path = demo_path()

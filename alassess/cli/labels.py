@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 from alassess.cli._words import say
+from alassess.cli.core import db_path as default_db
+from alassess.domain.errors import AlAssessError, InputError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -51,7 +53,7 @@ def _mm(v: float) -> str:
 
 
 def cmd_labels(args: argparse.Namespace) -> int:
-    from alassess.domain.errors import InputError
+    # deferred: start-up time: a command loads only the services it runs (see alassess.cli)
     from alassess.domain.numbers import parse_number
     from alassess.services import labels as svc
 
@@ -71,13 +73,10 @@ def cmd_labels(args: argparse.Namespace) -> int:
     is_label = args.kind.strip().lower() == "label"  # only a label batch has serials to record
     db_path = None
     if not args.no_persist and is_label:
-        from alassess.cli.core import db_path as default_db
-
         db_path = default_db(args)
         if args.db is None:
             # the implicit default database: when it cannot be used (read-only home, broken file),
             # print anyway, without recording, and say so; an explicit --db must work
-            from alassess.domain.errors import AlAssessError
 
             try:
                 svc.open_database(db_path).conn.close()

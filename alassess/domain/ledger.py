@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from alassess.domain import messages
 from alassess.domain.assessment import CODE_RE
 from alassess.domain.errors import InputError
 from alassess.domain.fields import SANITY_MAX
@@ -86,8 +87,6 @@ class Problem:
     error: InputError
 
     def message(self, lang: str = "en") -> str:
-        from alassess.domain import messages
-
         params = {k: shown(v) if isinstance(v, str) else v for k, v in self.error.params.items()}
         body = messages.text(self.error.key, lang, **params)
         return messages.text("ledger_import_row", lang, row=self.row, column=shown(self.column), message=body)

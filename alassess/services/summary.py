@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from alassess.domain import circular, messages
@@ -55,8 +56,6 @@ def text_summary(a: Assessment, result: dict[str, Any], lang: str = "en") -> str
 
 def _pad(text: str, width: int) -> str:
     """Left-align ``text`` in ``width`` terminal columns (CJK characters take two)."""
-    import unicodedata
-
     cols = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
     return text + " " * max(width - cols, 0)
 

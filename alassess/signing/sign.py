@@ -41,6 +41,7 @@ class StampSpec:
 
 def _style_classes():
     """pyHanko stamp classes that place a caller-drawn PDF page as the stamp (imported lazily)."""
+    # deferred: pyHanko is imported after import_pyhanko() and only to sign (about 1 s of start-up otherwise)
     from pyhanko.pdf_utils import content, layout
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.stamp import StaticStampStyle, TextStampStyle
@@ -84,6 +85,7 @@ def _style_classes():
 def _key_signer(ident: LoadedIdentity):
     """A pyHanko signer over the already decrypted key (pyHanko's ``SimpleSigner`` would re-read and
     re-validate an RSA key from DER for every signature it computes, ~0.1 s each)."""
+    # deferred: pyHanko is imported after import_pyhanko() and only to sign (about 1 s of start-up otherwise)
     from cryptography.hazmat.primitives.asymmetric import ec, rsa
     from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
     from pyhanko.keys.internal import translate_pyca_cryptography_cert_to_asn1
@@ -114,6 +116,7 @@ def sign_pdf(pdf: bytes, identity: LoadedIdentity, stamp: StampSpec, *, reason: 
              location: str = "", contact: str = "", signer_name: str = "") -> bytes:
     """Sign ``pdf`` with an opened identity; returns the signed PDF (an incremental update)."""
     import_pyhanko()
+    # deferred: pyHanko is imported after import_pyhanko() and only to sign (about 1 s of start-up otherwise)
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import signers
     from pyhanko.sign.fields import SigFieldSpec, SigSeedSubFilter

@@ -132,7 +132,7 @@ def _broken(path: str, reason: str) -> VerificationResult:
 
 def verify_pdf(src: str | Path | bytes, trust_dir: str | Path | None = None) -> VerificationResult:
     import_pyhanko()
-    # Deferred: pyHanko is imported only after import_pyhanko() has kept its network clients out,
+    # deferred: pyHanko is imported only after import_pyhanko() has kept its network clients out,
     # and only by the commands that verify (about 1 s of start-up otherwise).
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature

@@ -22,6 +22,7 @@ from typing import Any
 
 import sqlite_utils
 
+from alassess import standards
 from alassess.domain import fields as _fields
 from alassess.domain.assessment import DROSS_KEYS
 from alassess.domain.errors import InputError, NotFoundError
@@ -83,8 +84,6 @@ def check_field(field_id: str | None) -> str | None:
     if field_id in _fields.catalogue():
         return field_id
     if field_id.startswith(repo.DROSS_REQ_PREFIX):
-        from alassess import standards
-
         if field_id[len(repo.DROSS_REQ_PREFIX):] in {r["id"] for r in standards.load("dross")["requirements"]}:
             return field_id
     elif field_id.startswith(repo.DROSS_PREFIX):

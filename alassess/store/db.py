@@ -11,6 +11,7 @@ import os
 import sqlite3
 from pathlib import Path
 
+import platformdirs
 import sqlite_utils
 
 from alassess.domain.errors import AlAssessError
@@ -19,8 +20,6 @@ from alassess.store import backup, migrations
 
 def default_path() -> Path:
     """The default database in the user's data directory (created on first use)."""
-    import platformdirs
-
     folder = Path(platformdirs.user_data_dir("AlAssess", appauthor=False))
     return folder / "alassess.db"
 

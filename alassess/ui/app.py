@@ -20,8 +20,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from alassess import logs
 from alassess.domain import messages
 from alassess.domain.errors import AlAssessError
+from alassess.services.demo import create_demo
 from alassess.ui import i18n, style
 from alassess.ui import settings as ui_settings
+from alassess.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -67,14 +69,11 @@ def run(db_path: str | Path, demo: bool = False, lang: str | None = None) -> int
     app = create_app()
     lang = i18n.install(choose_lang(lang))
     if demo:
-        from alassess.services.demo import create_demo
-
         try:
             create_demo(db_path)
         except AlAssessError as exc:
             QMessageBox.critical(None, "AlAssess", exc.message(lang))
             return 2
-    from alassess.ui.main_window import MainWindow
 
     try:
         window = MainWindow(db_path, lang)

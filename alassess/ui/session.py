@@ -16,7 +16,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from alassess import catalogue, logs
 from alassess.domain import fields as _fields
 from alassess.domain.errors import AlAssessError, InputError, StateError
-from alassess.services import editing
+from alassess.services import editing, scoring
 from alassess.ui.autosave import Saver
 
 FIELD_EDIT_ID = 1001
@@ -259,8 +259,6 @@ class Session(QObject):
     # ---- scoring ------------------------------------------------------------------------------
 
     def evaluate(self) -> dict[str, Any] | None:
-        from alassess.services import scoring
-
         reuse = self.result if not self._dross_dirty and self.result is not None and self._result_lang == self.lang \
             else None
         try:

@@ -132,9 +132,9 @@ def _insert(db: sqlite_utils.Database, assessment_id: int, field_id: str | None,
                        [assessment_id, field_id or "", sha]).fetchone()
     if found:
         return found[0]
-    att_id = db.table("attachments").insert({
+    att_id = repo.insert_row(db, "attachments", {
         "assessment_id": assessment_id, "field_id": field_id, "file_name": name, "media_type": kind,
-        "size": size, "sha256": sha, "added_at": repo.now(), "added_by": audit.actor(who)}).last_pk
+        "size": size, "sha256": sha, "added_at": repo.now(), "added_by": audit.actor(who)})
     audit.record(db, assessment_id, f"@attachment:{att_id}", None, audit.attachment_text(sha, field_id, name), who=who)
     return att_id
 

@@ -26,6 +26,7 @@ from alassess.store.repo import (  # noqa: F401 (list_filings, upsert_filing: th
     add_ledger_entries,
     filing_id,
     fingerprint,
+    insert_row,
     ledger_rows,
     ledger_values,
     list_filings,
@@ -243,7 +244,7 @@ def upsert_container(db: sqlite_utils.Database, plant_id: int, c: dict[str, Any]
             with audit.logged(db, "dross_containers", found[0], who=who):
                 db.table("dross_containers").update(found[0], row)
             return found[0]
-        cid = db.table("dross_containers").insert({"plant_id": plant_id, **row}).last_pk
+        cid = insert_row(db, "dross_containers", {"plant_id": plant_id, **row})
         audit.log_record(db, "dross_containers", cid, None, who=who)
         return cid
 

@@ -28,6 +28,14 @@ DROSS_PREFIX = "dross."
 DROSS_REQ_PREFIX = "dross.req."
 
 
+def insert_row(db: sqlite_utils.Database, table: str, row: dict[str, Any]) -> int:
+    """Insert ``row`` into ``table``; returns its new row id."""
+    pk = db.table(table).insert(row).last_pk
+    if pk is None:  # pragma: no cover - SQLite gives every inserted row its id
+        raise RuntimeError(f"no id for the row inserted into {table}")
+    return int(pk)
+
+
 def now() -> str:
     return _dt.datetime.now(_dt.UTC).isoformat(timespec="milliseconds")
 
@@ -123,7 +131,7 @@ def upsert_plant(db: sqlite_utils.Database, p: Plant, *, who: str | None = None)
         ts = now()
         if pid is None:
             row.update(created_at=ts, updated_at=ts)
-            pid = db.table("plants").insert(row).last_pk
+            pid = insert_row(db, "plants", row)
             audit.log_record(db, "plants", pid, None, who=who)
             return pid
         row["updated_at"] = ts
@@ -184,10 +192,10 @@ def create_assessment(db: sqlite_utils.Database, plant_id: int, period: str, ass
     with transaction(db):
         get_plant(db, plant_id)
         ts = now()
-        aid = db.table("assessments").insert({
+        aid = insert_row(db, "assessments", {
             "plant_id": plant_id, "period": period, "assessor_name": assessor.name,
             "assessor_organisation": assessor.organisation, "status": "draft", "revision": revision,
-            "parent_id": parent_id, "created_at": ts, "updated_at": ts, "signed_at": None}).last_pk
+            "parent_id": parent_id, "created_at": ts, "updated_at": ts, "signed_at": None})
         audit.record(db, aid, "@created", None, audit.created_text(plant_id, period, revision, parent_id), who=who)
         audit.record(db, aid, "@status", None, "draft", who=who)
         for key, value in (("@assessor_name", assessor.name), ("@assessor_organisation", assessor.organisation)):
@@ -385,7 +393,7 @@ def upsert_receiver(db: sqlite_utils.Database, plant_id: int, r: dict[str, Any],
             with audit.logged(db, "dross_receivers", found[0], who=who):
                 db.table("dross_receivers").update(found[0], row)
             return found[0]
-        rid = db.table("dross_receivers").insert(row).last_pk
+        rid = insert_row(db, "dross_receivers", row)
         audit.log_record(db, "dross_receivers", rid, None, who=who)
         return rid
 
@@ -482,10 +490,10 @@ def record_report(db: sqlite_utils.Database, assessment_id: int, *, report_id: s
         row = get_row(db, assessment_id)
         if mark_signed and row.status != "signed":
             set_status(db, assessment_id, "signed", who=signer or None)
-        return db.table("issued_reports").insert({
+        return insert_row(db, "issued_reports", {
             "assessment_id": assessment_id, "report_id": report_id, "pdf_sha256": pdf_sha256,
             "data_sha256": data_sha256, "lang": lang, "signed": int(mark_signed), "signer": signer,
-            "signer_cert_sha256": signer_cert_sha256, "created_at": now()}).last_pk
+            "signer_cert_sha256": signer_cert_sha256, "created_at": now()})
 
 
 def list_reports(db: sqlite_utils.Database, assessment_id: int | None = None) -> list[dict[str, Any]]:

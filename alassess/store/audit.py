@@ -44,6 +44,8 @@ from typing import Any
 
 import sqlite_utils
 
+from alassess.domain import messages
+
 GENESIS = "0" * 64
 HEAD_KEY = "audit_head"
 
@@ -167,8 +169,6 @@ class Problem:
     params: dict[str, Any] = field(default_factory=dict)
 
     def message(self, lang: str = "en") -> str:
-        from alassess.domain import messages
-
         return messages.text(self.key, lang, **self.params)
 
 
@@ -502,10 +502,9 @@ def anchor(db: sqlite_utils.Database) -> dict[str, Any]:
     """The log's head, quoted in every signed report and every bundle: a rewrite of the log (a row
     deleted and the chain recomputed) changes or removes the row it names, which ``audit verify``
     finds when it is given the report or bundle."""
-    from alassess.store.bundle import database_id
-
+    row = db.execute("SELECT value FROM store_meta WHERE key = 'database_id'").fetchone()
     entry, h = head(db)
-    return {"database_id": database_id(db), "entry": entry, "hash": h}
+    return {"database_id": row[0] if row else "", "entry": entry, "hash": h}
 
 
 def check_anchor(db: sqlite_utils.Database, found: dict[str, Any], source: str) -> list[Problem]:

@@ -91,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(error_line(exc.message(lang), lang))
         return 2
     except sqlite3.Error as exc:  # the database refused a write or a read: say what happened, not "internal"
-        from alassess.services import faults
+        from alassess.services import faults  # deferred: start-up time (only when a database failed)
 
         sys.stderr.write(error_line(faults.explain(exc).message(lang), lang))
         return 2

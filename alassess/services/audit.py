@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 from alassess.domain.errors import InputError
+from alassess.services.bundles import read_file
+from alassess.signing.verify import verify_pdf
 from alassess.store import attachments, audit, bundle, repo, revisions
 from alassess.store.db import open_db
 
@@ -32,12 +35,8 @@ def verify(db_path: str | Path, anchors: list[str | Path] = ()) -> audit.Report:
 
 def read_anchor(path: str | Path) -> dict[str, Any]:
     """The audit anchor a signed report (``.pdf``; it must verify) or a bundle quotes."""
-    import json
-
     path = Path(path)
     if path.suffix.lower() == ".pdf":
-        from alassess.signing.verify import verify_pdf
-
         r = verify_pdf(path)
         if not r.ok:
             raise InputError("audit_anchor_report_invalid", None, source=str(path), status=r.status)
@@ -49,8 +48,6 @@ def read_anchor(path: str | Path) -> dict[str, Any]:
         except ValueError:
             found = None
     else:
-        from alassess.services.bundles import read_file
-
         found = read_file(path).manifest.get("audit_anchor")
         if not found:
             raise InputError("audit_anchor_none", None, source=str(path))

@@ -13,6 +13,7 @@ from typing import Any
 from alassess import __version__
 from alassess.domain.errors import InputError
 from alassess.services.files import assessment_bytes, atomic_write
+from alassess.signing.verify import verify_pdf
 from alassess.store import attachments, audit, bundle, repo
 from alassess.store.bundle import BundleConflict
 from alassess.store.db import open_db
@@ -108,10 +109,6 @@ def check_signed_report(b: bundle.Bundle) -> dict[str, Any]:
     must verify (intact, valid, nothing but validation data after it, data matching the printed
     hash; trust is the office's separate decision) and the data embedded in the report must be the
     bundle's assessment (the same content digest). Otherwise the bundle is refused, saying why."""
-    import json
-
-    from alassess.signing.verify import verify_pdf
-
     assert b.report_pdf is not None  # read_bundle refuses a signed bundle without it
     try:
         r = verify_pdf(b.report_pdf)

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from qrcode.exceptions import DataOverflowError
+
 from alassess import __version__
 from alassess.domain import labels as content
 from alassess.domain.assessment import Plant
@@ -165,8 +167,6 @@ def build(src: PlantSource, opts: LabelOptions, *, db_path: str | Path | None = 
 def _qr_batch(qrmod, payload: bytes):
     """The batch encoder for the labels' QR codes; texts too long for the largest QR code are bad
     input (named with the size), not an encoder's error."""
-    from qrcode.exceptions import DataOverflowError
-
     try:
         return qrmod.QrBatch(payload, content.spec()["qr"]["error_correction"])
     except (ValueError, DataOverflowError):

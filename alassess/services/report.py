@@ -15,8 +15,10 @@ comes from :func:`history_for` (scores of the plant's stored periods).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import hashlib
+import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -31,6 +33,7 @@ from alassess.domain.errors import InputError
 from alassess.fileio import discard, write_temp
 from alassess.services import records, scoring
 from alassess.services.files import assessment_bytes, load_assessment_file_bytes
+from alassess.signing.attachments import attach
 from alassess.signing.identities import (  # noqa: F401 (re-exported for the GUI)
     CertInfo,
     LoadedIdentity,
@@ -44,7 +47,7 @@ from alassess.signing.identities import (  # noqa: F401 (re-exported for the GUI
     resolve_identity,
 )
 from alassess.signing.verify import VerificationResult, verify_pdf  # noqa: F401 (re-exported)
-from alassess.store import repo
+from alassess.store import audit, repo
 from alassess.store.db import open_db
 
 
@@ -214,13 +217,6 @@ def _write_new(path: Path, data: bytes) -> Path:
 def _with_audit_anchor(built: BuiltReport, db_path: str | Path) -> BuiltReport:
     """The report with the database's audit-log head embedded (``audit-anchor.json``), inside what
     the signature covers: ``alassess audit verify --db DB REPORT.pdf`` later finds a rewritten log."""
-    import dataclasses
-    import json
-
-    from alassess.signing.attachments import attach
-    from alassess.store import audit
-    from alassess.store.db import open_db
-
     db = open_db(db_path)
     try:
         found = audit.anchor(db)

@@ -25,6 +25,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
+from asn1crypto import parser
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
@@ -165,8 +166,6 @@ def _slot_problem(data: bytes, byte_range: Any) -> str | None:
     if not _HEX.fullmatch(digits) or len(digits) % 2:
         return "the signature's reserved space holds characters other than hex digits"
     raw = bytes.fromhex(digits.decode("ascii"))
-    from asn1crypto import parser
-
     try:
         _cls, _method, _tag, header, content, trailer = parser.parse(raw)
     except (ValueError, TypeError):
@@ -191,6 +190,7 @@ def _strict_policy():
     metadata and the producer and modification date that every PDF writer updates when it saves).
     No form field may be filled and no annotation or visible stamp added; pyHanko's default would
     also class a changed title as an "LTA update"; here it is a change to the document."""
+    # deferred: pyHanko is imported only after import_pyhanko() has kept its network clients out
     from pyhanko.sign.diff_analysis import ModificationLevel
     from pyhanko.sign.diff_analysis.form_rules_api import FormUpdatingRule
     from pyhanko.sign.diff_analysis.policies import StandardDiffPolicy
@@ -222,6 +222,7 @@ def _info_rule():
     """pyHanko's rule for updates of the document information, restricted to the writer's own
     bookkeeping (the producer and the modification date): a changed title, subject, author or
     keywords (which carry the report id and the data hash) is a change to the document."""
+    # deferred: pyHanko is imported only after import_pyhanko() has kept its network clients out
     from pyhanko.sign.diff_analysis.policy_api import SuspiciousModification
     from pyhanko.sign.diff_analysis.rules.metadata_rules import DocInfoRule
 
@@ -255,6 +256,7 @@ def _page_refs(node_ref, depth: int = 0) -> list:
 def _appearance(sig) -> tuple[bool, int | None]:
     """Whether a signature field shows on a page, and which (1-based)."""
     try:
+        # deferred: pyHanko is imported only after import_pyhanko() has kept its network clients out
         from pyhanko.sign.diff_analysis.rules.form_field_rules import is_field_visible
 
         fld = sig.sig_field

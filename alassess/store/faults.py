@@ -24,6 +24,7 @@ import sqlite3
 from pathlib import Path
 
 from alassess.domain.errors import AlAssessError
+from alassess.store import backup
 
 BUSY_TIMEOUT_S = 5.0  # how long a write waits for another program's lock (ALASSESS_BUSY_TIMEOUT, seconds)
 
@@ -133,8 +134,6 @@ def holders(path: Path) -> list[str]:
 
 def explain(exc: BaseException, path: str | Path | None = None) -> AlAssessError:
     """The error to show for ``exc`` raised while opening, reading or writing the database."""
-    from alassess.store import backup
-
     path = Path(path) if path is not None else (last_path() or Path("alassess.db"))
     code = _code(exc)
     reason = " ".join(str(exc).split()) or type(exc).__name__

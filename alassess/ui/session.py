@@ -251,7 +251,7 @@ class Session(QObject):
     def _on_failed(self, seq: int, exc: object) -> None:
         """A save the domain refused after all (or a disk error): show it and reload what is stored."""
         if isinstance(exc, sqlite3.Error):  # read-only, full, locked: say what happened (never "damaged" unless so)
-            from alassess.services import faults
+            from alassess.services import faults  # deferred: loaded only when a save failed
 
             job = getattr(exc, "alassess_job", None)
             exc = faults.explain(exc, self.saver.db_path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ from alassess.store import attachments, audit, bundle, repo, revisions
 from alassess.store.db import open_db
 
 
-def verify(db_path: str | Path, anchors: list[str | Path] = ()) -> audit.Report:
+def verify(db_path: str | Path, anchors: Sequence[str | Path] = ()) -> audit.Report:
     """Check the log's hash chain, replay it against the data, and check every attachment's file;
     with ``anchors`` (signed reports, bundles made from this database), also that the log still
     holds the head each of them quotes (a consistent rewrite of the log is found this way)."""

@@ -256,7 +256,7 @@ def issue_report(*, out: str | Path, lang: str = "zh", file: str | Path | None =
     else:
         raise InputError("report_source_required", None)
     built = make_report(a, lang, history_for(db_path, a) if db_path else [], data=raw)
-    if stored:
+    if stored and db_path is not None:
         built = _with_audit_anchor(built, db_path)
     pdf = sign_report(built, ident) if ident is not None else built.pdf
     out = Path(out)

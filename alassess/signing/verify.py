@@ -242,6 +242,10 @@ def _info_rule():
     return InfoBookkeepingRule()
 
 
+def _indication_name(indic: Any) -> str | None:
+    return None if indic is None else str(indic.name)
+
+
 def _page_refs(node_ref, depth: int = 0) -> list:
     """References of the pages under a page-tree node, in order."""
     node = node_ref.get_object()
@@ -318,6 +322,7 @@ def verify_pdf(src: str | Path | bytes, trust_dir: str | Path | None = None) -> 
                 "page": page}
         vc = ValidationContext(trust_manager=SimpleTrustManager.build(trust_roots=roots), allow_fetching=False,
                                revocation_mode="soft-fail")
+        st: Any
         try:
             if kind == "timestamp":
                 st = validate_pdf_timestamp(sig, validation_context=vc, diff_policy=policy)
@@ -351,8 +356,7 @@ def verify_pdf(src: str | Path | bytes, trust_dir: str | Path | None = None) -> 
             certificate_sha256=hashlib.sha256(der).hexdigest(),
             signing_time=when.isoformat() if when else None, subfilter=subfilter, coverage=coverage,
             modified_after=modified, md_algorithm=str(st.md_algorithm),
-            trust_problem=st.trust_problem_indic.name if getattr(st, "trust_problem_indic", None) is not None
-            else None, modification=level, **base))
+            trust_problem=_indication_name(getattr(st, "trust_problem_indic", None)), modification=level, **base))
         slot = _slot_problem(data, sig.sig_object.get("/ByteRange"))
         if slot is not None:
             infos[-1].intact = False
@@ -409,7 +413,7 @@ def verify_pdf(src: str | Path | bytes, trust_dir: str | Path | None = None) -> 
         path=path, signed=signed,
         intact=signed and all(i.intact for i in infos),
         valid=signed and all(i.valid for i in infos),
-        trusted=signed and main.trusted,
+        trusted=main is not None and main.trusted,
         signer=main.signer if main else "", signer_organisation=main.signer_organisation if main else "",
         signing_time=main.signing_time if main else None, subfilter=main.subfilter if main else "",
         covers_whole_file=signed and not others and not any(i.modified_after for i in infos),

@@ -454,7 +454,7 @@ def _record_signed_report(db: sqlite_utils.Database, aid: int, b: Bundle) -> Non
         return
     if db.execute("SELECT 1 FROM issued_reports WHERE report_id = ?", [r["report_id"]]).fetchone():
         return
-    db["issued_reports"].insert({
+    repo.insert_row(db, "issued_reports", {
         "assessment_id": aid, "report_id": r["report_id"], "pdf_sha256": hashlib.sha256(b.report_pdf).hexdigest(),
         "data_sha256": r["data_sha256"], "lang": r.get("lang", "zh"), "signed": 1, "signer": r["signer"],
         "signer_cert_sha256": r["signer_cert_sha256"], "created_at": repo.now()})

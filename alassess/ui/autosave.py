@@ -130,7 +130,7 @@ class Saver(QObject):
                 if not isinstance(exc, AlAssessError):
                     log.exception("saving failed")  # refused input is expected; anything else is logged
                 try:
-                    exc.alassess_job = job  # so that a save refused by another program's lock can be retried
+                    exc.alassess_job = job  # type: ignore[attr-defined]  # so that a save refused by another program's lock can be retried
                 except AttributeError:  # pragma: no cover - an exception type without attributes
                     pass
                 self._done()

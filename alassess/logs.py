@@ -122,7 +122,7 @@ def configure(entry: str) -> Path | None:
         _handler.close()
         _handler = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # a new folder: the owner's only
         handler = PrivateRotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8",
                                              delay=True)
     except OSError:

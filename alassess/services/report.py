@@ -25,9 +25,11 @@ from pathlib import Path
 from typing import Any
 
 from alassess import catalogue
+from alassess.domain import circular
 from alassess.domain.assessment import Assessment
 from alassess.domain.errors import InputError
 from alassess.fileio import discard, write_temp
+from alassess.services import records, scoring
 from alassess.services.files import assessment_bytes, load_assessment_file_bytes
 from alassess.signing.identities import (  # noqa: F401 (re-exported for the GUI)
     CertInfo,
@@ -39,8 +41,11 @@ from alassess.signing.identities import (  # noqa: F401 (re-exported for the GUI
     import_identity,
     load_identity,
     read_passphrase_file,
+    resolve_identity,
 )
 from alassess.signing.verify import VerificationResult, verify_pdf  # noqa: F401 (re-exported)
+from alassess.store import repo
+from alassess.store.db import open_db
 
 
 def new_report_id(data_sha256: str, when: _dt.datetime) -> str:
@@ -53,6 +58,7 @@ def new_report_id(data_sha256: str, when: _dt.datetime) -> str:
 @lru_cache(maxsize=1)
 def _text_filter() -> Callable[[str], str]:
     """Characters the bundled font cannot draw become '?' (the exact text stays in the embedded data)."""
+    # deferred: reportlab and pyHanko load only when a report is drawn or signed (start-up time)
     from alassess.reports import fonts
 
     @lru_cache(maxsize=4096)
@@ -68,7 +74,7 @@ def _text_filter() -> Callable[[str], str]:
 def history_for(db_path: str | Path | None, a: Assessment) -> list[Any]:
     """The plant's periods stored in the database (latest revision of each), with this
     assessment's own period taken from ``a``; for the trend chart and table."""
-    from alassess.domain import circular
+    # deferred: reportlab and pyHanko load only when a report is drawn or signed (start-up time)
     from alassess.reports.report import HistoryPoint
 
     def point(x: Assessment) -> HistoryPoint:
@@ -80,9 +86,6 @@ def history_for(db_path: str | Path | None, a: Assessment) -> list[Any]:
 
     points: dict[str, HistoryPoint] = {}
     if db_path and Path(db_path).exists():
-        from alassess.store import repo
-        from alassess.store.db import open_db
-
         db = open_db(db_path)
         try:
             pid = repo.find_plant(db, a.plant)
@@ -123,8 +126,8 @@ def make_report(assessment: Assessment, lang: str = "zh", history: list[Any] | N
 
     ``data`` is the assessment file to embed: the file the report was made from, byte for byte;
     by default the assessment as ``alassess export`` writes it."""
+    # deferred: reportlab and pyHanko load only when a report is drawn or signed (start-up time)
     from alassess.reports import fonts, report
-    from alassess.services import scoring
     from alassess.signing.attachments import ASSESSMENT_NAME, attach
 
     lang = "zh" if lang == "zh" else "en"
@@ -143,6 +146,7 @@ def make_report(assessment: Assessment, lang: str = "zh", history: list[Any] | N
 
 def sign_report(built: BuiltReport, identity: LoadedIdentity, *, location: str = "") -> bytes:
     """Sign a report made by :func:`make_report` (PAdES, visible stamp on the signature page)."""
+    # deferred: reportlab and pyHanko load only when a report is drawn or signed (start-up time)
     from alassess.reports.report import SIGNATURE_BOX
     from alassess.reports.stamp import draw_stamp
     from alassess.signing import sign
@@ -202,9 +206,6 @@ def issue_report(*, out: str | Path, lang: str = "zh", file: str | Path | None =
     With ``db_path`` and ``assessment_id``, the report is recorded in the database and, when
     signed, the assessment is marked signed in the same step: the PDF appears at ``out`` only
     once the record is committed, and no record exists without its PDF."""
-    from alassess.services import records
-    from alassess.signing.identities import resolve_identity
-
     ident: LoadedIdentity | None = None
     signer = cert_sha = ""
     if sign:
@@ -229,9 +230,6 @@ def issue_report(*, out: str | Path, lang: str = "zh", file: str | Path | None =
     tmp = _write_new(out, pdf)
     try:
         if stored:
-            from alassess.store import repo
-            from alassess.store.db import open_db
-
             db = open_db(db_path)
             try:
                 repo.record_report(db, assessment_id, report_id=built.report_id, pdf_sha256=pdf_hash,

@@ -39,6 +39,8 @@ from alassess.domain import fields as _fields
 from alassess.domain import messages
 from alassess.domain.errors import AlAssessError
 from alassess.domain.findings import by_severity
+from alassess.ui.common import error_text
+from alassess.ui.ledger import LedgerPage
 from alassess.ui.session import Session
 
 LABEL_WIDTH = 230
@@ -52,14 +54,6 @@ def show_value(value: Any) -> str:
     if isinstance(value, Decimal):
         return f"{value.normalize():f}"
     return str(value)
-
-
-def error_text(exc: AlAssessError, lang: str) -> str:
-    """The message without the field path (the row already names the field)."""
-    try:
-        return messages.text(exc.key, lang, **exc.params)
-    except (KeyError, IndexError):
-        return exc.message(lang)
 
 
 class YesNo(QWidget):
@@ -538,8 +532,6 @@ class FormView(QTabWidget):
         self.ledger_page = None
         for section in form_defs.for_sector(session.sector):
             if any(r.type == "ledger" for r in section.rows):
-                from alassess.ui.ledger import LedgerPage
-
                 self.ledger_page = LedgerPage(session.editor.path, session, lang)
                 self.addTab(self.ledger_page, section.title(lang).replace("&", "&&"))
                 continue

@@ -12,7 +12,7 @@ import html
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPixmap
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from alassess.domain import fields as _fields
@@ -193,8 +193,6 @@ class Legend(QWidget):
         return f
 
     def _positions(self, width: int) -> list[tuple[float, float]]:
-        from PySide6.QtGui import QFontMetricsF
-
         fm = QFontMetricsF(self._font())
         out, x, line = [], 0.0, 0
         for _kind, text in self.items:

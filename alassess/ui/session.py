@@ -13,10 +13,11 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from alassess import catalogue, logs
 from alassess.domain import fields as _fields
 from alassess.domain.errors import AlAssessError, InputError, StateError
 from alassess.domain.evaluation import Evaluation
-from alassess.services import editing
+from alassess.services import editing, scoring
 from alassess.ui.autosave import Saver
 
 FIELD_EDIT_ID = 1001
@@ -250,7 +251,8 @@ class Session(QObject):
         if isinstance(exc, AlAssessError):
             msg = exc.message(self.lang)
         else:
-            msg = self.tr("Saving failed: %1").replace("%1", str(exc))
+            msg = (self.tr("Saving failed: %1").replace("%1", str(exc)) + " "
+                   + catalogue.text("log_details", self.lang, log=logs.where()))  # logged by the saver
         self.save_failed.emit(msg)
         self.undo_stack.clear()
         self.reload()
@@ -259,8 +261,6 @@ class Session(QObject):
     # ---- scoring ------------------------------------------------------------------------------
 
     def evaluate(self) -> dict[str, Any] | None:
-        from alassess.services import scoring
-
         reuse = self.evaluation if not self._dross_dirty else None
         try:
             self.evaluation = scoring.assess(self.assessment, reuse_dross=reuse)

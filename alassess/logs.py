@@ -105,6 +105,10 @@ class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
 _handler: PrivateRotatingFileHandler | None = None
 
 
+def _formatter(entry: str) -> logging.Formatter:
+    return logging.Formatter(FORMAT.replace("%(name)s", f"{entry} %(name)s"))
+
+
 def configure(entry: str) -> Path | None:
     """Send the application's log records (and other libraries' warnings) to the log file.
 
@@ -116,6 +120,7 @@ def configure(entry: str) -> Path | None:
     path = log_path()
     root = logging.getLogger()
     if _handler is not None and _handler.baseFilename == os.path.abspath(path):
+        _handler.setFormatter(_formatter(entry))  # ``alassess gui``: the CLI hands over to the GUI
         return path
     if _handler is not None:
         root.removeHandler(_handler)
@@ -127,7 +132,7 @@ def configure(entry: str) -> Path | None:
                                              delay=True)
     except OSError:
         return None
-    handler.setFormatter(logging.Formatter(FORMAT.replace("%(name)s", f"{entry} %(name)s")))
+    handler.setFormatter(_formatter(entry))
     handler.addFilter(RedactSecrets())
     handler.setLevel(logging.INFO)
     root.addHandler(handler)  # other libraries: their warnings (the root logger's default level)

@@ -49,7 +49,8 @@ def list_for(db_path: str | Path, assessment_id: int) -> list[dict[str, Any]]:
     db = open_db(db_path)
     try:
         repo.get_row(db, assessment_id)
-        return attachments.list_for(db, assessment_id)
+        return [{**row, "field_id": repo.public_field(row["field_id"]) if row["field_id"] else row["field_id"]}
+                for row in attachments.list_for(db, assessment_id)]
     finally:
         db.conn.close()
 

@@ -20,11 +20,10 @@ from typing import Any
 import sqlite_utils
 
 from alassess.domain import dross as dd
+from alassess.domain import edits, messages
 from alassess.domain import ledger as dl
-from alassess.domain import messages
-from alassess.domain.assessment import CODE_RE, parse_date, parse_filings
+from alassess.domain.assessment import parse_date, parse_filings
 from alassess.domain.errors import InputError, NotFoundError
-from alassess.domain.numbers import parse_number
 from alassess.services.files import atomic_write
 from alassess.store import dross as store
 from alassess.store import repo
@@ -463,24 +462,8 @@ def delete_entry(db_path: str | Path, plant: str | int, entry_id: int, *, who: s
 
 
 def validate_receiver(r: dict[str, Any]) -> dict[str, Any]:
-    name = (r.get("name") or "").strip()
-    if not name:
-        raise InputError("required", "name")
-    codes = r.get("codes") or []
-    if isinstance(codes, str):
-        codes = [c for c in re.split(r"[,，、;；\s]+", codes) if c]
-    clean = []
-    for c in codes:
-        c = str(c).strip()
-        if not CODE_RE.match(c):
-            raise InputError("ledger_bad_code", "codes", value=c)
-        clean.append(c)
-    vf = parse_date(r["valid_from"], "valid_from") if r.get("valid_from") else None
-    vt = parse_date(r["valid_to"], "valid_to") if r.get("valid_to") else None
-    if vf and vt and vf > vt:
-        raise InputError("dross_valid_range", "valid_to", valid_from=vf, valid_to=vt)
-    return {"name": name, "licence_no": (r.get("licence_no") or "").strip(), "codes": clean,
-            "valid_from": vf, "valid_to": vt}
+    """A receiver as entered (the rules: :func:`alassess.domain.edits.receiver`)."""
+    return edits.receiver(r)
 
 
 def list_receivers(db_path: str | Path, plant: str | int) -> list[dict[str, Any]]:
@@ -505,18 +488,9 @@ def delete_receiver(db_path: str | Path, plant: str | int, receiver_id: int, *, 
 
 
 def save_container(db_path: str | Path, plant: str | int, c: dict[str, Any], *, who: str | None = None) -> int:
-    name = (c.get("name") or "").strip()
-    if not name:
-        raise InputError("required", "name")
-    code = (c.get("code") or "").strip()
-    if code and not CODE_RE.match(code):
-        raise InputError("ledger_bad_code", "code", value=code)
-    cap = parse_number(c.get("capacity_l"), "capacity_l", unit="L")
-    if cap is not None and cap <= 0:
-        raise InputError("not_positive", "capacity_l", value=f"{cap.normalize():f}")
+    rec = edits.container(c)
     with opened(db_path) as db:
-        return store.upsert_container(db, resolve_plant(db, plant), {**c, "name": name, "code": code, "capacity_l": cap},
-                                      who=who)
+        return store.upsert_container(db, resolve_plant(db, plant), rec, who=who)
 
 
 def list_containers(db_path: str | Path, plant: str | int) -> list[dict[str, Any]]:

@@ -78,18 +78,21 @@ def media_type(name: str, data: bytes) -> str:
 
 
 def check_field(field_id: str | None) -> str | None:
+    """The stored name of the field an attachment is for (``dross.requirements.<id>`` is stored as
+    ``dross.req.<id>``, see :func:`alassess.store.repo.stored_field`)."""
     if field_id in (None, ""):
         return None
     assert field_id is not None
     if field_id in _fields.catalogue():
         return field_id
-    if field_id.startswith(repo.DROSS_REQ_PREFIX):
-        if field_id[len(repo.DROSS_REQ_PREFIX):] in {r["id"] for r in standards.load("dross")["requirements"]}:
-            return field_id
-    elif field_id.startswith(repo.DROSS_PREFIX):
-        key = field_id[len(repo.DROSS_PREFIX):]
+    stored = repo.stored_field(field_id)
+    if stored.startswith(repo.DROSS_REQ_PREFIX):
+        if stored[len(repo.DROSS_REQ_PREFIX):] in {r["id"] for r in standards.load("dross")["requirements"]}:
+            return stored
+    elif stored.startswith(repo.DROSS_PREFIX):
+        key = stored[len(repo.DROSS_PREFIX):]
         if key in DROSS_KEYS:
-            return field_id
+            return stored
     raise InputError("attachment_bad_field", None, key=field_id)
 
 

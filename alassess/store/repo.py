@@ -25,7 +25,32 @@ from alassess.domain.errors import InputError, NotFoundError, StateError
 from alassess.store import audit
 
 DROSS_PREFIX = "dross."
+# A checklist item of the dross section is ``dross.requirements.<id>`` everywhere outside the store
+# (the assessment file, the form, findings, the CLI). The store has kept its rows, attachments and
+# audit entries under ``dross.req.<id>`` since its first schema; the audit log is hash-chained and
+# the bundles' content hashes cover attachment fields, so stored names are not rewritten: the two
+# functions below translate at the store's edge, and only the store uses this prefix.
 DROSS_REQ_PREFIX = "dross.req."
+REQUIREMENT_PATH = "dross.requirements."
+
+
+def requirement_key(req_id: str) -> str:
+    """The stored field name of a dross checklist item."""
+    return DROSS_REQ_PREFIX + req_id
+
+
+def stored_field(path: str) -> str:
+    """A field path as stored: ``dross.requirements.<id>`` → ``dross.req.<id>``; others unchanged."""
+    if path.startswith(REQUIREMENT_PATH):
+        return requirement_key(path[len(REQUIREMENT_PATH):])
+    return path
+
+
+def public_field(name: str) -> str:
+    """A stored field name as every reader outside the store spells it (``dross.requirements.<id>``)."""
+    if name.startswith(DROSS_REQ_PREFIX):
+        return REQUIREMENT_PATH + name[len(DROSS_REQ_PREFIX):]
+    return name
 
 
 def insert_row(db: sqlite_utils.Database, table: str, row: dict[str, Any]) -> int:

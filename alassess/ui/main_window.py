@@ -426,7 +426,8 @@ class MainWindow(QMainWindow):
     def _evaluated(self, result: dict[str, Any] | None) -> None:
         if self.session is None:
             return
-        self.results.show_result(result, self.session.eval_error, typing=self.session.typing)
+        self.results.show_result(result, self.session.eval_error, typing=self.session.typing,
+                                 evaluation=self.session.evaluation)
         self._tree_timer.start()  # the tree follows once the typing pauses
 
     def _update_tree_grade(self) -> None:

@@ -453,15 +453,24 @@ def list_ledger(db: sqlite_utils.Database, plant_id: int, *, since: str | None =
 def record_report(db: sqlite_utils.Database, assessment_id: int, *, report_id: str, pdf_sha256: str,
                   data_sha256: str, lang: str, signer: str = "", signer_cert_sha256: str = "",
                   mark_signed: bool = False) -> int:
-    """Record an issued report; a signed one also marks the assessment signed (one transaction)."""
+    """Record an issued report; a signed one also marks the assessment signed (one transaction).
+
+    The same report issued again (its id is made from the data, the language and the day: e.g. saved
+    unsigned, then signed) updates its record instead of adding one; a signed record is never
+    replaced by an unsigned copy."""
+    record = {"assessment_id": assessment_id, "report_id": report_id, "pdf_sha256": pdf_sha256,
+              "data_sha256": data_sha256, "lang": lang, "signed": int(mark_signed), "signer": signer,
+              "signer_cert_sha256": signer_cert_sha256, "created_at": now()}
     with transaction(db):
         row = get_row(db, assessment_id)
         if mark_signed and row.status != "signed":
             set_status(db, assessment_id, "signed", who=signer or None)
-        return db["issued_reports"].insert({
-            "assessment_id": assessment_id, "report_id": report_id, "pdf_sha256": pdf_sha256,
-            "data_sha256": data_sha256, "lang": lang, "signed": int(mark_signed), "signer": signer,
-            "signer_cert_sha256": signer_cert_sha256, "created_at": now()}).last_pk
+        earlier = list(db.query("SELECT id, signed FROM issued_reports WHERE report_id = ?", [report_id]))
+        if not earlier:
+            return db["issued_reports"].insert(record).last_pk
+        if mark_signed or not earlier[0]["signed"]:
+            db["issued_reports"].update(earlier[0]["id"], record)
+        return earlier[0]["id"]
 
 
 def list_reports(db: sqlite_utils.Database, assessment_id: int | None = None) -> list[dict[str, Any]]:

@@ -19,6 +19,7 @@ from alassess.domain import fields as _fields
 from alassess.domain import messages
 from alassess.domain.assessment import Assessment
 from alassess.reports import fonts
+from alassess.reports.report import sources
 from alassess.reports.report.numbers import num
 from alassess.reports.report.styles import INK, TONES, paragraph_styles
 
@@ -90,7 +91,7 @@ class Ctx:
         self.w = Words(self.lang, inp.text_filter)
         self.font = inp.font_name
         self.bold = fonts.BOLD if self.font == fonts.REGULAR else self.font
-        self.st: dict[str, ParagraphStyle] = paragraph_styles(self.font, self.bold)
+        self.st: dict[str, ParagraphStyle] = paragraph_styles(self.font, self.bold, self.lang)
 
     def p(self, text: Any, style: str = "body") -> Paragraph:
         return Paragraph(escape(self.w.clean(text)).replace("\n", "<br/>"), self.st[style])
@@ -102,6 +103,10 @@ class Ctx:
     def data_text(self, d: dict[str, Any], key: str) -> str:
         """A text that reference data gives in both languages (``<key>_zh`` / ``<key>_en``)."""
         return str(d[f"{key}_{self.lang}"])
+
+    def source(self, ref: Any) -> str:
+        """A clause reference (a source column) as the reader reads it."""
+        return sources.clause(ref, self.lang)
 
     def label(self, field_id: Any) -> str:
         try:

@@ -57,6 +57,11 @@ def report_id_for(data_sha256: str, lang: str, when: _dt.datetime, source: str =
     return f"AR-{day}-{digest[:8].upper()}"
 
 
+def _report_lang(lang: str) -> str:
+    """The report's language: Chinese or English (anything else reads as English)."""
+    return lang if lang in catalogue.LANGS else "en"
+
+
 def report_time(now: _dt.datetime | None = None) -> _dt.datetime:
     """The creation time of a report (UTC, whole seconds: the PDF's dates have no finer grain)."""
     return (now or _dt.datetime.now(_dt.UTC)).astimezone(_dt.UTC).replace(microsecond=0)
@@ -142,7 +147,7 @@ def make_report(assessment: Assessment, lang: str = "zh", history: list[Any] | N
     from alassess.services import scoring
     from alassess.signing.attachments import ASSESSMENT_NAME, attach
 
-    lang = "zh" if lang == "zh" else "en"
+    lang = _report_lang(lang)
     data = assessment_bytes(assessment) if data is None else data
     data_hash = hashlib.sha256(data).hexdigest()
     now = report_time(now)
@@ -220,6 +225,16 @@ def _write_new(path: Path, data: bytes) -> Path:
         raise InputError("file_unwritable", "--out", path=str(path), reason=exc.strerror or str(exc)) from None
 
 
+def _current(preview: BuiltReport | None, db_path: str | Path, assessment_id: int, lang: str) -> BuiltReport | None:
+    """``preview`` when it is the report of the stored document as it is now, in ``lang``."""
+    from alassess.services import records
+
+    if preview is None or preview.lang != _report_lang(lang):
+        return None
+    stored = hashlib.sha256(assessment_bytes(records.load(db_path, assessment_id))).hexdigest()
+    return preview if stored == preview.data_sha256 else None
+
+
 def _signing_identity(identity: str | Path | None, passphrase: bytes | None) -> LoadedIdentity:
     from alassess.signing.identities import resolve_identity
 
@@ -247,12 +262,14 @@ def _record(db_path: str | Path, assessment_id: int, built: BuiltReport, pdf_has
 def issue_report(*, out: str | Path, lang: str = "zh", file: str | Path | None = None,
                  db_path: str | Path | None = None, assessment_id: int | None = None,
                  identity: str | Path | None = None, passphrase: bytes | None = None,
-                 sign: bool = False, now: _dt.datetime | None = None) -> IssuedReport:
+                 sign: bool = False, now: _dt.datetime | None = None,
+                 preview: BuiltReport | None = None) -> IssuedReport:
     """Build (and sign) a report from a file or a stored assessment, write it, record it.
 
     With ``file``, ``db_path`` (if given) only supplies the plant's other periods for the trend.
     With ``db_path`` and ``assessment_id``, the report is :func:`stored_report` (what the preview
-    shows; pass the preview's ``created`` as ``now`` to issue that very report), it is recorded in
+    shows): ``preview`` (a :func:`stored_report` of the same assessment) is issued as it is, byte
+    for byte, when the stored document and the language are still the ones it shows; it is recorded in
     the database and, when signed, the assessment is marked signed in the same step: the PDF
     appears at ``out`` only once the record is committed, and no record exists without its PDF."""
     ident: LoadedIdentity | None = None
@@ -266,7 +283,7 @@ def issue_report(*, out: str | Path, lang: str = "zh", file: str | Path | None =
         a, raw = load_assessment_file_bytes(file)  # the bytes parsed are the bytes embedded
         built = make_report(a, lang, history_for(db_path, a) if db_path else [], data=raw, now=now)
     elif db_path is not None and assessment_id is not None:
-        built = stored_report(db_path, assessment_id, lang, now=now)
+        built = _current(preview, db_path, assessment_id, lang) or stored_report(db_path, assessment_id, lang, now=now)
     else:
         raise InputError("report_source_required", None)
     pdf = sign_report(built, ident) if ident is not None else built.pdf

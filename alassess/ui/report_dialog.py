@@ -275,11 +275,10 @@ class ReportDialog(QDialog):
         try:
             self.session.saver.flush()
             lang = self.report_lang()
-            # the previewed report itself (same id, same pages) when it is of this language
-            when = self.built.created if self.built is not None and self.built.lang == lang else None
+            # the previewed report itself, when it still shows the stored document in this language
             issued = report.issue_report(out=out, lang=lang, db_path=self.db_path,
                                          assessment_id=self.session.id, identity=identity if sign else None,
-                                         passphrase=passphrase if sign else None, sign=sign, now=when)
+                                         passphrase=passphrase if sign else None, sign=sign, preview=self.built)
         except AlAssessError as exc:
             self._show_error(_message(exc, self.lang))
             return False

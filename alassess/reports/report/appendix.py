@@ -18,13 +18,14 @@ SIZE = 7.5  # pt: the ledger is a long, wide table
 
 
 MANIFEST_MIN_W = 23 * mm
+RECEIVER_MIN_W = 24 * mm
 
 
 def _manifest_width(ctx: Ctx, manifests: list[str], room: float) -> float:
     """Wide enough for the longest manifest number on one line (a number must not wrap), taking
     room from the receiver's column, which wraps."""
     widest = max((stringWidth(ctx.w.clean(m), ctx.font, SIZE) for m in manifests), default=0.0) + PAD + 1
-    return min(max(MANIFEST_MIN_W, widest), room / 2)
+    return min(max(MANIFEST_MIN_W, widest), room - RECEIVER_MIN_W)
 
 
 def ledger(ctx: Ctx) -> list[Any]:

@@ -128,8 +128,8 @@ class BuiltReport:
 
 def build_report(assessment: Assessment, lang: str = "zh", db_path: str | Path | None = None, *,
                  report_id: str | None = None, now: _dt.datetime | None = None) -> bytes:
-    """The unsigned report PDF of ``assessment`` (with the plant's stored periods from ``db_path``
-    for the trend), e.g. for a preview."""
+    """The unsigned report PDF of ``assessment`` as given (with the plant's stored periods from
+    ``db_path`` for the trend). A stored assessment's preview is :func:`stored_report`."""
     history = history_for(db_path, assessment) if db_path else []
     return make_report(assessment, lang, history, report_id=report_id, now=now).pdf
 

@@ -213,7 +213,7 @@ def test_passphrase_is_never_stored_or_logged(signed, tmp_path, monkeypatch, cap
     monkeypatch.setattr(svc, "sign_report", broken)
     assert main(["report", str(signed["src"]), "--out", str(tmp_path / "y.pdf"), "--sign",
                  "--identity", str(home / "me.p12"), "--passphrase-file", str(home / "pw")]) == 1
-    logs = list((home / "state").rglob("*.log"))
+    logs = list((home / "data").rglob("*.log"))  # alassess.log, in the data directory with the database
     assert logs and "simulated failure inside signing" in logs[0].read_text(encoding="utf-8")
     out = capsys.readouterr()
     secret = PASS.encode()

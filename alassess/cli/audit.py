@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from alassess.cli.core import add_db, db_path, print_json
+from alassess.domain import messages
 
 
 def add_user(p: argparse.ArgumentParser) -> None:
@@ -34,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from alassess.domain import messages
+    # deferred: start-up time: a command loads only the services it runs (see alassess.cli)
     from alassess.services import audit
 
     report = audit.verify(db_path(args))
@@ -55,6 +56,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_log(args: argparse.Namespace) -> int:
+    # deferred: start-up time: a command loads only the services it runs (see alassess.cli)
     from alassess.services import audit
 
     rows = audit.history(db_path(args), args.assessment, args.plant)
@@ -69,7 +71,7 @@ def cmd_log(args: argparse.Namespace) -> int:
 
 
 def cmd_amend(args: argparse.Namespace) -> int:
-    from alassess.domain import messages
+    # deferred: start-up time: a command loads only the services it runs (see alassess.cli)
     from alassess.services import audit
 
     new_id, revision = audit.amend(db_path(args), args.assessment, who=args.user)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from decimal import Decimal
@@ -18,7 +19,7 @@ from typing import Any
 from alassess import standards
 from alassess.domain import credit_code as _cc
 from alassess.domain import fields as _fields
-from alassess.domain import messages
+from alassess.domain import messages, words
 from alassess.domain.errors import InputError
 from alassess.domain.fields import SECTORS
 from alassess.domain.numbers import parse_number
@@ -114,14 +115,14 @@ def _type_name(v: Any) -> str:
     return repr(v)
 
 
-def _check_keys(obj: dict, allowed, where: str) -> None:
+def _check_keys(obj: dict[str, Any], allowed: Iterable[str], where: str) -> None:
     for key in obj:
         if key not in allowed:
             raise InputError("unknown_key", f"{where}.{key}" if where else key, key=key,
                              hint=", ".join(sorted(allowed)))
 
 
-def _expect_object(v: Any, where: str) -> dict:
+def _expect_object(v: Any, where: str) -> dict[str, Any]:
     if not isinstance(v, dict):
         raise InputError("expected_object", where, value=_type_name(v))
     return v
@@ -209,7 +210,7 @@ def parse_values(obj: Any, sector: str, notices: list[Notice], *, strict_types: 
             continue
         if not f.applies_to(sector):
             notices.append(Notice("not_applicable_field", f"values.{key}",
-                                  {"key": key, "sector": messages.sector_name(sector, "en")}))
+                                  {"key": key, "sector": words.sector(sector)}))
             continue
         out[key] = value
     check_forms(out)
@@ -249,48 +250,53 @@ def parse_dross(obj: Any) -> dict[str, Any] | None:
         if key not in req_ids:
             raise InputError("unknown_key", f"dross.requirements.{key}", key=key, hint=", ".join(req_ids))
         out["requirements"][key] = _typed(val, "bool", f"dross.requirements.{key}")
-    out["receivers"] = []
-    for i, r in enumerate(_typed(obj.get("receivers"), "list", "dross.receivers") or []):
-        where = f"dross.receivers[{i + 1}]"
-        r = _expect_object(r, where)
-        _check_keys(r, RECEIVER_KEYS, where)
-        rec = {k: _typed(r.get(k), t, f"{where}.{k}") for k, t in RECEIVER_KEYS.items()}
-        if not rec["name"]:
-            raise InputError("required", f"{where}.name")
-        codes = []
-        for j, c in enumerate(rec["codes"] or []):
-            c = _typed(c, "text", f"{where}.codes[{j + 1}]")
-            if c is None:
-                raise InputError("expected_text", f"{where}.codes[{j + 1}]", value="null")
-            if not CODE_RE.match(c):
-                raise InputError("bad_choice", f"{where}.codes[{j + 1}]", value=c, choices="321-024-48/321-026-48/…")
-            codes.append(c)
-        rec["codes"] = codes
-        out["receivers"].append(rec)
+    out["receivers"] = [parse_receiver(r, f"dross.receivers[{i + 1}]")
+                        for i, r in enumerate(_typed(obj.get("receivers"), "list", "dross.receivers") or [])]
     out["filings"] = parse_filings(obj.get("filings"))
+    out["ledger"] = [parse_ledger_entry(e, f"dross.ledger[{i + 1}]")
+                     for i, e in enumerate(_typed(obj.get("ledger"), "list", "dross.ledger") or [])]
+    return out
+
+
+def parse_receiver(r: Any, where: str) -> dict[str, Any]:
+    """One receiver of the file: a name, its licence and the codes it is licensed for."""
+    r = _expect_object(r, where)
+    _check_keys(r, RECEIVER_KEYS, where)
+    rec = {k: _typed(r.get(k), t, f"{where}.{k}") for k, t in RECEIVER_KEYS.items()}
+    if not rec["name"]:
+        raise InputError("required", f"{where}.name")
+    codes = []
+    for j, c in enumerate(rec["codes"] or []):
+        c = _typed(c, "text", f"{where}.codes[{j + 1}]")
+        if c is None:
+            raise InputError("expected_text", f"{where}.codes[{j + 1}]", value="null")
+        if not CODE_RE.match(c):
+            raise InputError("bad_choice", f"{where}.codes[{j + 1}]", value=c, choices="321-024-48/321-026-48/…")
+        codes.append(c)
+    rec["codes"] = codes
+    return rec
+
+
+def parse_ledger_entry(e: Any, where: str) -> dict[str, Any]:
+    """One ledger entry of the file: date, code, kind, movement and a quantity (positive but for an
+    adjustment)."""
     movements = standards.load("dross")["movements"]
     kinds = standards.load("dross")["kinds"]
-    out["ledger"] = []
-    for i, e in enumerate(_typed(obj.get("ledger"), "list", "dross.ledger") or []):
-        where = f"dross.ledger[{i + 1}]"
-        e = _expect_object(e, where)
-        _check_keys(e, LEDGER_KEYS, where)
-        ent: dict[str, Any] = {}
-        for k, t in LEDGER_KEYS.items():
-            ent[k] = _typed(e.get(k), t, f"{where}.{k}", minimum=None)
-        for req in ("date", "code", "kind", "movement", "quantity_t"):
-            if ent.get(req) in (None, ""):
-                raise InputError("required", f"{where}.{req}")
-        if not CODE_RE.match(ent["code"]):
-            raise InputError("bad_choice", f"{where}.code", value=ent["code"], choices="321-024-48/321-026-48/…")
-        if ent["kind"] not in kinds:
-            raise InputError("bad_choice", f"{where}.kind", value=ent["kind"], choices="/".join(kinds))
-        if ent["movement"] not in movements:
-            raise InputError("bad_choice", f"{where}.movement", value=ent["movement"], choices="/".join(movements))
-        if ent["movement"] != "adjustment" and ent["quantity_t"] <= 0:
-            raise InputError("not_positive", f"{where}.quantity_t", value=f"{ent['quantity_t'].normalize():f}")
-        out["ledger"].append(ent)
-    return out
+    e = _expect_object(e, where)
+    _check_keys(e, LEDGER_KEYS, where)
+    ent: dict[str, Any] = {k: _typed(e.get(k), t, f"{where}.{k}", minimum=None) for k, t in LEDGER_KEYS.items()}
+    for req in ("date", "code", "kind", "movement", "quantity_t"):
+        if ent.get(req) in (None, ""):
+            raise InputError("required", f"{where}.{req}")
+    if not CODE_RE.match(ent["code"]):
+        raise InputError("bad_choice", f"{where}.code", value=ent["code"], choices="321-024-48/321-026-48/…")
+    if ent["kind"] not in kinds:
+        raise InputError("bad_choice", f"{where}.kind", value=ent["kind"], choices="/".join(kinds))
+    if ent["movement"] not in movements:
+        raise InputError("bad_choice", f"{where}.movement", value=ent["movement"], choices="/".join(movements))
+    if ent["movement"] != "adjustment" and ent["quantity_t"] <= 0:
+        raise InputError("not_positive", f"{where}.quantity_t", value=f"{ent['quantity_t'].normalize():f}")
+    return ent
 
 
 def parse_filings(v: Any) -> list[dict[str, Any]]:

@@ -211,8 +211,8 @@ def _hj_row(volume_l: Decimal) -> dict[str, Any]:
     rows = spec()["label"]["by_container_volume"]["rows"]
     for row in rows:
         if row["max_volume_l"] is None or volume_l <= Decimal(str(row["max_volume_l"])):
-            return row
-    return rows[-1]  # pragma: no cover - the last row has no upper bound
+            return dict(row)
+    return dict(rows[-1])  # pragma: no cover - the last row has no upper bound
 
 
 def faces_for(volume_l: Decimal | None) -> int:

@@ -34,6 +34,7 @@ class Metrics:
 
 @cache
 def metrics(bold: bool = True) -> Metrics:
+    # deferred: fontTools loads only when a label's text is fitted (start-up time)
     from fontTools.pens.boundsPen import BoundsPen
     from fontTools.ttLib import TTFont
 

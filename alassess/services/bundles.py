@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import hashlib
 import io
+import json
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -12,7 +14,10 @@ from alassess import __version__
 from alassess.domain.errors import InputError
 from alassess.services.files import assessment_bytes, atomic_write
 from alassess.store import attachments, audit, bundle, repo
+from alassess.store.bundle import BundleConflict
 from alassess.store.db import open_db
+
+__all__ = ["BundleConflict", "export_bundle", "import_bundle", "read_file"]
 
 
 def _zip_info(name: str, when: tuple[int, int, int, int, int, int]) -> zipfile.ZipInfo:
@@ -24,9 +29,6 @@ def _zip_info(name: str, when: tuple[int, int, int, int, int, int]) -> zipfile.Z
 
 def export_bundle(db_path: str | Path, assessment_id: int, out: str | Path, *, who: str | None = None) -> dict[str, Any]:
     """Write the bundle (atomically); returns its manifest. Records the exchange in the database."""
-    import datetime as _dt
-    import json
-
     db = open_db(db_path)
     try:
         a = repo.load_assessment(db, assessment_id)

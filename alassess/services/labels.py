@@ -16,14 +16,19 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
+import os
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from alassess import __version__
 from alassess.domain import labels as content
 from alassess.domain.assessment import Plant
 from alassess.domain.errors import InputError
+from alassess.services.files import atomic_write, load_assessment_file
+from alassess.store import repo, serials
+from alassess.store.db import open_db
 
 FIELD_OPTIONS = {"unit": "plant.name", "contact": "plant.contact", "name": "--name",
                  "main_components": "--main-components", "harmful_components": "--harmful-components",
@@ -82,22 +87,16 @@ class PlantSource:
 
 def open_database(path: str | Path):
     """Open (create, upgrade) the database; a path that cannot hold it is a one-line error (open_db)."""
-    from alassess.store.db import open_db
-
     return open_db(path)
 
 
 def plant_from_file(path: str | Path) -> PlantSource:
-    from alassess.services.files import load_assessment_file
-
     a = load_assessment_file(path)
     su = (a.dross or {}).get("self_utilization")
     return PlantSource(a.plant, None, su)
 
 
 def plant_from_db(db_path: str | Path, plant_id: int) -> PlantSource:
-    from alassess.store import repo
-
     db = open_database(db_path)
     try:
         plant = repo.get_plant(db, plant_id)
@@ -113,6 +112,7 @@ def plant_from_db(db_path: str | Path, plant_id: int) -> PlantSource:
 
 
 def _check_glyphs(values: dict[str, str]) -> None:
+    # deferred: reportlab and the drawing code load only when a PDF is made (start-up time)
     from alassess.reports import fonts
 
     for key, text in values.items():
@@ -122,9 +122,9 @@ def _check_glyphs(values: dict[str, str]) -> None:
 
 
 def _canvas(buf: io.BytesIO, title: str):
+    # deferred: reportlab and the drawing code load only when a PDF is made (start-up time)
     from reportlab.pdfgen import canvas
 
-    from alassess import __version__
     from alassess.reports import fonts
 
     fonts.register_fonts()
@@ -139,6 +139,7 @@ def _canvas(buf: io.BytesIO, title: str):
 @contextmanager
 def _binary_streams():
     """Flate-compressed streams without the ASCII85 wrapping (smaller files, much faster to write)."""
+    # deferred: reportlab and the drawing code load only when a PDF is made (start-up time)
     from reportlab import rl_config
 
     old = rl_config.useA85
@@ -162,6 +163,7 @@ def build(src: PlantSource, opts: LabelOptions, *, db_path: str | Path | None = 
 
 
 def _build_labels(src: PlantSource, opts: LabelOptions, paper: content.Paper, db_path, today) -> LabelResult:
+    # deferred: reportlab and the drawing code load only when a PDF is made (start-up time)
     from alassess.reports import labels as draw
     from alassess.reports import qr as qrmod
     from alassess.reports.sheets import Item, SheetWriter
@@ -182,8 +184,6 @@ def _build_labels(src: PlantSource, opts: LabelOptions, paper: content.Paper, db
     # everything checked: reserve the serials, then draw
     persisted = db_path is not None
     if persisted:
-        from alassess.store import serials
-
         db = open_database(db_path)
         try:
             rng = serials.allocate(db, info.credit_code, info.dross.code, day.isoformat(), count,
@@ -236,6 +236,7 @@ def _build_labels(src: PlantSource, opts: LabelOptions, paper: content.Paper, db
 
 
 def _build_sign(src: PlantSource, opts: LabelOptions, kind: str, paper: content.Paper) -> LabelResult:
+    # deferred: reportlab and the drawing code load only when a PDF is made (start-up time)
     from alassess.reports import labels as draw
     from alassess.reports.sheets import Item, SheetWriter
 
@@ -286,10 +287,6 @@ def _build_sign(src: PlantSource, opts: LabelOptions, kind: str, paper: content.
 def issue(out: str | Path, src: PlantSource, opts: LabelOptions, *, db_path: str | Path | None = None,
           today: _dt.date | None = None) -> LabelResult:
     """Build and write the PDF atomically."""
-    import os
-
-    from alassess.services.files import atomic_write
-
     out = Path(out)
     # refuse an unwritable destination before any serial is reserved
     try:

@@ -29,9 +29,11 @@ from pathlib import Path
 from typing import Any
 
 from alassess import catalogue
+from alassess.domain import circular
 from alassess.domain.assessment import Assessment
 from alassess.domain.errors import InputError
 from alassess.fileio import discard, write_temp
+from alassess.services import records, scoring
 from alassess.services.files import assessment_bytes, load_assessment_file_bytes
 from alassess.signing.identities import (  # noqa: F401 (re-exported for the GUI)
     CertInfo,
@@ -43,8 +45,11 @@ from alassess.signing.identities import (  # noqa: F401 (re-exported for the GUI
     import_identity,
     load_identity,
     read_passphrase_file,
+    resolve_identity,
 )
 from alassess.signing.verify import VerificationResult, verify_pdf  # noqa: F401 (re-exported)
+from alassess.store import repo
+from alassess.store.db import open_db
 
 
 def report_id_for(data_sha256: str, lang: str, when: _dt.datetime, source: str = "") -> str:
@@ -70,6 +75,7 @@ def report_time(now: _dt.datetime | None = None) -> _dt.datetime:
 @lru_cache(maxsize=1)
 def _text_filter() -> Callable[[str], str]:
     """Characters the bundled font cannot draw become '?' (the exact text stays in the embedded data)."""
+    # deferred: reportlab and pyHanko load only when a report is drawn or signed (start-up time)
     from alassess.reports import fonts
 
     @lru_cache(maxsize=4096)
@@ -85,7 +91,7 @@ def _text_filter() -> Callable[[str], str]:
 def history_for(db_path: str | Path | None, a: Assessment) -> list[Any]:
     """The plant's periods stored in the database (latest revision of each), with this
     assessment's own period taken from ``a``; for the trend chart and table."""
-    from alassess.domain import circular
+    # deferred: reportlab and pyHanko load only when a report is drawn or signed (start-up time)
     from alassess.reports.report import HistoryPoint
 
     def point(x: Assessment) -> HistoryPoint:
@@ -97,9 +103,6 @@ def history_for(db_path: str | Path | None, a: Assessment) -> list[Any]:
 
     points: dict[str, HistoryPoint] = {}
     if db_path and Path(db_path).exists():
-        from alassess.store import repo
-        from alassess.store.db import open_db
-
         db = open_db(db_path)
         try:
             pid = repo.find_plant(db, a.plant)
@@ -143,8 +146,8 @@ def make_report(assessment: Assessment, lang: str = "zh", history: list[Any] | N
     by default the assessment as ``alassess export`` writes it. ``now`` is the report's creation
     time (default: now); the same inputs and time give the same bytes. Time-dependent results
     (dross deadlines, storage time) are evaluated as of the report's date."""
+    # deferred: reportlab and pyHanko load only when a report is drawn or signed (start-up time)
     from alassess.reports import fonts, report
-    from alassess.services import scoring
     from alassess.signing.attachments import ASSESSMENT_NAME, attach
 
     lang = _report_lang(lang)
@@ -152,9 +155,9 @@ def make_report(assessment: Assessment, lang: str = "zh", history: list[Any] | N
     data_hash = hashlib.sha256(data).hexdigest()
     now = report_time(now)
     report_id = report_id or report_id_for(data_hash, lang, now, source)
-    result = scoring.evaluate(assessment, lang, as_of=now.astimezone().date())
+    evaluation = scoring.assess(assessment, as_of=now.astimezone().date())
     inp = report.ReportInput(
-        assessment=assessment, result=result, lang=lang, report_id=report_id,
+        assessment=assessment, result=evaluation.to_json(lang), evaluation=evaluation, lang=lang, report_id=report_id,
         data_sha256=data_hash, created=now, history=list(history or []), font_name=fonts.register_fonts(),
         text_filter=_text_filter())
     pdf, pages = report.render(inp)
@@ -168,14 +171,13 @@ def stored_report(db_path: str | Path, assessment_id: int, lang: str = "zh", *,
     holds (not from what a window has in memory), with the plant's stored periods for the trend.
     The preview and the issued report are both this; ``now`` (the preview's ``created``) makes the
     issued copy the preview's report."""
-    from alassess.services import records
-
     a = records.load(db_path, assessment_id)
     return make_report(a, lang, history_for(db_path, a), now=now, source=f"assessment:{assessment_id}")
 
 
 def sign_report(built: BuiltReport, identity: LoadedIdentity, *, location: str = "") -> bytes:
     """Sign a report made by :func:`make_report` (PAdES, visible stamp on the signature page)."""
+    # deferred: reportlab and pyHanko load only when a report is drawn or signed (start-up time)
     from alassess.reports.report import SIGNATURE_BOX
     from alassess.reports.stamp import draw_stamp
     from alassess.signing import sign
@@ -227,8 +229,6 @@ def _write_new(path: Path, data: bytes) -> Path:
 
 def _current(preview: BuiltReport | None, db_path: str | Path, assessment_id: int, lang: str) -> BuiltReport | None:
     """``preview`` when it is the report of the stored document as it is now, in ``lang``."""
-    from alassess.services import records
-
     if preview is None or preview.lang != _report_lang(lang):
         return None
     stored = hashlib.sha256(assessment_bytes(records.load(db_path, assessment_id))).hexdigest()
@@ -236,8 +236,6 @@ def _current(preview: BuiltReport | None, db_path: str | Path, assessment_id: in
 
 
 def _signing_identity(identity: str | Path | None, passphrase: bytes | None) -> LoadedIdentity:
-    from alassess.signing.identities import resolve_identity
-
     if identity is None or passphrase is None:
         raise InputError("report_sign_needs_identity", "--sign")
     ident = load_identity(resolve_identity(identity), passphrase)
@@ -247,9 +245,6 @@ def _signing_identity(identity: str | Path | None, passphrase: bytes | None) -> 
 
 def _record(db_path: str | Path, assessment_id: int, built: BuiltReport, pdf_hash: str, signer: str,
             cert_sha: str, sign: bool) -> None:
-    from alassess.store import repo
-    from alassess.store.db import open_db
-
     db = open_db(db_path)
     try:
         repo.record_report(db, assessment_id, report_id=built.report_id, pdf_sha256=pdf_hash,

@@ -14,10 +14,12 @@ from __future__ import annotations
 import codecs
 import datetime as _dt
 import hashlib
+import logging
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+import platformdirs
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
@@ -26,6 +28,8 @@ from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from alassess.domain.errors import InputError
 from alassess.fileio import atomic_write
+
+log = logging.getLogger(__name__)
 
 APP_NAME = "AlAssess"
 MIN_PASSPHRASE = 4
@@ -53,8 +57,6 @@ class CertInfo:
 
 
 def user_data_dir() -> Path:
-    import platformdirs
-
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
@@ -193,7 +195,8 @@ def load_identity(path: str | Path, passphrase: bytes) -> LoadedIdentity:
         raise InputError("file_unreadable", "--identity", path=str(path), reason=exc.strerror or str(exc)) from None
     try:
         key, cert, chain = pkcs12.load_key_and_certificates(data, passphrase)
-    except Exception:
+    except Exception:  # wrong passphrase or not a PKCS#12 file: one line for the user, the detail logged
+        log.info("identity %s cannot be opened", path, exc_info=True)
         raise InputError("identity_wrong_passphrase", "--identity", path=str(path)) from None
     if key is None or cert is None:
         raise InputError("identity_no_key", "--identity", path=str(path))

@@ -18,15 +18,23 @@ Decisions (printed by ``alassess verify`` and documented in the README):
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from dataclasses import asdict, dataclass, field
 from io import BytesIO
 from pathlib import Path
 from typing import Any
 
+from asn1crypto import x509 as asn1_x509
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+
 from alassess.domain.errors import InputError
-from alassess.signing import import_pyhanko, quiet_libraries
+from alassess.signing import import_pyhanko, quiet_libraries, trust
 from alassess.signing.attachments import ASSESSMENT_NAME, description_of, embedded_files
+from alassess.signing.identities import CertInfo
+
+log = logging.getLogger(__name__)
 
 _SHA = re.compile(r"SHA-256[:=]\s*([0-9a-f]{64})", re.I)
 _RID = re.compile(r"report[- ]id[:=]\s*([A-Za-z0-9-]+)", re.I)
@@ -124,13 +132,13 @@ def _broken(path: str, reason: str) -> VerificationResult:
 
 def verify_pdf(src: str | Path | bytes, trust_dir: str | Path | None = None) -> VerificationResult:
     import_pyhanko()
+    # deferred: pyHanko is imported only after import_pyhanko() has kept its network clients out,
+    # and only by the commands that verify (about 1 s of start-up otherwise).
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko.sign.validation.settings import KeyUsageConstraints
     from pyhanko_certvalidator import ValidationContext
     from pyhanko_certvalidator.registry import SimpleTrustManager
-
-    from alassess.signing.trust import trusted_certificates
 
     quiet_libraries()
     data, path = _read(src)
@@ -139,16 +147,14 @@ def verify_pdf(src: str | Path | bytes, trust_dir: str | Path | None = None) -> 
     try:
         reader = PdfFileReader(BytesIO(data), strict=False)
         sigs = list(reader.embedded_signatures)
-    except Exception as exc:
+    except Exception as exc:  # reported in words; the traceback goes to the log
+        log.info("verify %s: the PDF cannot be read", path, exc_info=True)
         if _signature_marks(data):  # a signed file, damaged: a report that does not verify
             return _broken(path, f"damaged PDF ({type(exc).__name__}: {exc})")
         raise InputError("pdf_unreadable", None, path=path, reason=f"not a readable PDF ({exc})") from None
 
-    from asn1crypto import x509 as asn1_x509
-    from cryptography.hazmat.primitives import serialization
-
     roots = [asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER))
-             for c in trusted_certificates(trust_dir)]
+             for c in trust.trusted_certificates(trust_dir)]
     key_usage = KeyUsageConstraints(key_usage={"digital_signature", "non_repudiation"}, match_all_key_usages=False)
 
     infos: list[SignatureInfo] = []
@@ -159,7 +165,8 @@ def verify_pdf(src: str | Path | bytes, trust_dir: str | Path | None = None) -> 
                                revocation_mode="soft-fail")
         try:
             st = validate_pdf_signature(sig, signer_validation_context=vc, key_usage_settings=key_usage)
-        except Exception as exc:
+        except Exception as exc:  # reported in words; the traceback goes to the log
+            log.info("verify %s: signature %s cannot be validated", path, sig.field_name, exc_info=True)
             problems.append(f"{sig.field_name}: cannot validate ({type(exc).__name__}: {exc})")
             infos.append(SignatureInfo(sig.field_name, False, False, False, "", "", "", False, "", None, "",
                                        "none", True, "", str(exc)))
@@ -204,7 +211,8 @@ def verify_pdf(src: str | Path | bytes, trust_dir: str | Path | None = None) -> 
         info = reader.trailer_view.get("/Info")
         if info is not None:
             keywords = str(info.get_object().get("/Keywords", ""))
-    except Exception as exc:
+    except Exception as exc:  # reported in words; the traceback goes to the log
+        log.info("verify %s: the embedded data cannot be read", path, exc_info=True)
         desc, keywords = "", ""
         problems.append(f"cannot read the embedded data ({type(exc).__name__})")
     payload = files.get(ASSESSMENT_NAME)
@@ -242,3 +250,14 @@ def _first(rx: re.Pattern[str], *texts: str) -> str | None:
         if m:
             return m.group(1)
     return None
+
+
+def trust_report_signer(pdf: str | Path, folder: str | Path | None = None) -> CertInfo:
+    """Add the certificate that signed ``pdf`` to the trust list — only from a report that verifies
+    (intact, valid, nothing added after signing, data matching the printed hash). Whoever does this
+    should first compare the certificate's SHA-256 fingerprint with the signer's own (e.g. by phone)."""
+    r = verify_pdf(pdf, folder)
+    if not r.ok or r.signer_certificate is None:
+        reason = "; ".join(r.problems) or "no signature"
+        raise InputError("trust_report_not_valid", "PDF", path=str(pdf), reason=reason)
+    return trust.store_certificates([x509.load_der_x509_certificate(r.signer_certificate)], folder)[0]

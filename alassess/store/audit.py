@@ -44,6 +44,8 @@ from typing import Any
 
 import sqlite_utils
 
+from alassess.domain import messages
+
 GENESIS = "0" * 64
 HEAD_KEY = "audit_head"
 
@@ -167,8 +169,6 @@ class Problem:
     params: dict[str, Any] = field(default_factory=dict)
 
     def message(self, lang: str = "en") -> str:
-        from alassess.domain import messages
-
         return messages.text(self.key, lang, **self.params)
 
 

@@ -11,16 +11,15 @@ import os
 import sqlite3
 from pathlib import Path
 
+import platformdirs
 import sqlite_utils
 
 from alassess.domain.errors import AlAssessError
-from alassess.store import migrations
+from alassess.store import backup, migrations
 
 
 def default_path() -> Path:
     """The default database in the user's data directory (created on first use)."""
-    import platformdirs
-
     folder = Path(platformdirs.user_data_dir("AlAssess", appauthor=False))
     return folder / "alassess.db"
 
@@ -49,12 +48,7 @@ def schema_version(db: sqlite_utils.Database) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 
 
-_CHECKED: set[str] = set()
-
-
-def forget(path: str | Path) -> None:
-    """Check the database at ``path`` again on its next open (after a restore)."""
-    _CHECKED.discard(os.path.realpath(path))
+forget = backup.forget  # check the database at a path again on its next open (after a restore)
 
 
 def open_db(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
@@ -68,11 +62,8 @@ def open_db(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
     if key and os.path.isdir(path):  # a folder given for the file: nothing to open, and no damage either
         raise AlAssessError("db_unreadable", None, path=str(path), reason=os.strerror(errno.EISDIR))
     try:
-        if key and key not in _CHECKED:
-            from alassess.store import backup
-
-            backup.on_open(path)
-            _CHECKED.add(key)
+        if key:
+            backup.on_first_open(path)
         conn = connect(path)
         db = sqlite_utils.Database(conn)
         version = schema_version(db)
@@ -82,8 +73,6 @@ def open_db(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
         if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_CANTOPEN:  # not damage: no file to open
             raise AlAssessError("db_unreadable", None, path=str(path), reason=str(exc)) from None
         if key:
-            from alassess.store import backup
-
             raise backup.DatabaseDamagedError(Path(path), str(exc), backup.latest_good(path)) from None
         raise AlAssessError("db_unreadable", None, path=str(path), reason=str(exc)) from None
     latest = migrations.latest()

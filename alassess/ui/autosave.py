@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from alassess.domain.errors import AlAssessError
+from alassess.services.editing import Editor
 
 log = logging.getLogger(__name__)
 Job = Callable[[Any], object]
@@ -112,8 +113,6 @@ class Saver(QObject):
     # ---- worker thread ------------------------------------------------------------------------
 
     def _run(self) -> None:
-        from alassess.services.editing import Editor
-
         editor = None
         while True:
             item = self._queue.get()

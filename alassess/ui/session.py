@@ -13,9 +13,11 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from alassess import catalogue, logs
 from alassess.domain import fields as _fields
 from alassess.domain.errors import AlAssessError, InputError, StateError
-from alassess.services import editing
+from alassess.domain.evaluation import Evaluation
+from alassess.services import editing, scoring
 from alassess.ui.autosave import Saver
 
 FIELD_EDIT_ID = 1001
@@ -71,7 +73,8 @@ class Session(QObject):
         self.saver = saver
         self.lang = lang
         self.undo_stack = QUndoStack(self)
-        self.result: dict[str, Any] | None = None
+        self.result: dict[str, Any] | None = None  # the ``score --json`` object of ``evaluation``
+        self.evaluation: Evaluation | None = None  # module results and their findings
         self.eval_error: str | None = None
         self.typing = False
         self._dross_dirty = True  # the dross part of the result must be recomputed
@@ -248,7 +251,8 @@ class Session(QObject):
         if isinstance(exc, AlAssessError):
             msg = exc.message(self.lang)
         else:
-            msg = self.tr("Saving failed: %1").replace("%1", str(exc))
+            msg = (self.tr("Saving failed: %1").replace("%1", str(exc)) + " "
+                   + catalogue.text("log_details", self.lang, log=logs.where()))  # logged by the saver
         self.save_failed.emit(msg)
         self.undo_stack.clear()
         self.reload()
@@ -257,17 +261,16 @@ class Session(QObject):
     # ---- scoring ------------------------------------------------------------------------------
 
     def evaluate(self) -> dict[str, Any] | None:
-        from alassess.services import scoring
-
-        reuse = self.result if not self._dross_dirty and self.result is not None and self._result_lang == self.lang \
-            else None
+        reuse = self.evaluation if not self._dross_dirty else None
         try:
-            self.result = scoring.evaluate(self.assessment, self.lang, reuse_dross=reuse)
+            self.evaluation = scoring.assess(self.assessment, reuse_dross=reuse)
+            self.result = self.evaluation.to_json(self.lang)
             self._dross_dirty = False
             self._result_lang = self.lang
             self.eval_error = None
         except AlAssessError as exc:
             self.result = None
+            self.evaluation = None
             self.eval_error = exc.message(self.lang)
         self.evaluated.emit(self.result)
         return self.result

@@ -18,6 +18,7 @@ from alassess import catalogue
 from alassess.domain import fields as _fields
 from alassess.domain import messages
 from alassess.domain.assessment import Assessment
+from alassess.domain.evaluation import Evaluation
 from alassess.reports import fonts
 from alassess.reports.report import sources
 from alassess.reports.report.numbers import num
@@ -45,6 +46,9 @@ class ReportInput:
     history: list[HistoryPoint] = field(default_factory=list)
     font_name: str = fonts.REGULAR
     text_filter: Callable[[str], str] | None = None  # replaces characters the font cannot draw
+    # the typed evaluation ``result`` was made from (alassess.services.scoring.assess): its findings
+    # are the ones the report shows, worded and classified by the domain
+    evaluation: Evaluation | None = None
 
 
 class Words:

@@ -183,3 +183,26 @@ def test_deadlines_are_evaluated_as_of_the_report_date(troubled):
     assert "已逾期" in q4("zh", late) and "未到期" not in q4("zh", late)
     assert "overdue" in q4("en", late)
     assert "未到期" in q4("zh", dt.datetime(2025, 12, 20, 9, tzinfo=dt.UTC))
+
+
+def test_the_summary_lists_the_evaluations_findings_as_the_domain_classifies_them():
+    from alassess.domain.assessment import parse_assessment
+    from alassess.domain.findings import Severity, by_severity
+    from alassess.services import scoring
+    from tests.conftest import make_doc
+
+    a = parse_assessment(make_doc("electrolytic", {"energy_output": 0.5, "alumina_output": 0.52,
+                                                   "water_output": 0.6, "anode_output": 2.0}))
+    evaluation = scoring.assess(a)
+    assert any(f.id == "indicator_missing" for f in evaluation.findings)
+    def flat(x: str | None) -> str:
+        return re.sub(r"\s+", "", x or "")
+
+    for lang in ("zh", "en"):
+        with pdfplumber.open(io.BytesIO(svc.make_report(a, lang).pdf)) as doc:
+            rows = {(flat(r[0]), flat(r[1])) for p in doc.pages[1:3] for t in p.extract_tables() for r in t
+                    if len(r) == 2}
+        listed = by_severity(evaluation.findings)[:12]
+        # each finding in the domain's words, with the domain's severity, and nothing else
+        assert {(flat(f.severity.text(lang)), flat(f.text(lang))) for f in listed} <= rows
+        assert len([r for r in rows if r[0] in {flat(s.text(lang)) for s in Severity}]) == len(listed)

@@ -17,6 +17,7 @@ import importlib
 import logging
 import os
 import pkgutil
+import sqlite3
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -88,6 +89,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except AlAssessError as exc:
         sys.stderr.write(error_line(exc.message(lang), lang))
+        return 2
+    except sqlite3.Error as exc:  # the database refused a write or a read: say what happened, not "internal"
+        from alassess.services import faults  # deferred: start-up time (only when a database failed)
+
+        sys.stderr.write(error_line(faults.explain(exc).message(lang), lang))
         return 2
     except KeyboardInterrupt:
         return 130

@@ -17,6 +17,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("audit", help="check or show the audit log / 审计日志")
     asub = p.add_subparsers(dest="audit_command", metavar="ACTION", required=True, parser_class=type(p))
     v = asub.add_parser("verify", help="check the log's hash chain and that the data matches it / 校验")
+    v.add_argument("anchors", nargs="*", metavar="REPORT.pdf|BUNDLE.alassess",
+                   help="signed reports or bundles made from this database: the log must still hold the "
+                        "head each of them quotes (finds a rewritten log)")
     add_db(v)
     v.add_argument("--json", action="store_true")
     v.set_defaults(func=cmd_verify)
@@ -38,7 +41,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     # deferred: start-up time: a command loads only the services it runs (see alassess.cli)
     from alassess.services import audit
 
-    report = audit.verify(db_path(args))
+    report = audit.verify(db_path(args), args.anchors)
     if args.json:
         print_json({"ok": report.ok, "entries": report.entries, "head_id": report.head_id,
                     "head_hash": report.head_hash,

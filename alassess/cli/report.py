@@ -24,9 +24,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("verify", help="verify a signed report and its embedded data / 核验签名报告",
-                       description="Exit 0 when the signature is intact and valid, covers the whole file and the "
-                                   "embedded data matches the printed hash; 1 otherwise; 2 for a file that cannot "
-                                   "be read. Whether the signer is trusted is shown (see --require-trusted).")
+                       description="Lists every signature and what it covers. Exit 0: valid (the assessor's "
+                                   "signature is intact and valid, only validation data follows it, the embedded "
+                                   "data matches the printed hash), whether or not the signer is trusted (the words "
+                                   "say which); 1: the signature is broken or the report or its data changed after "
+                                   "signing; 2: the file cannot be read or is not a PDF; 3: not signed; 4: valid but "
+                                   "the signer is not trusted, with --require-trusted.")
     p.add_argument("pdf", type=Path)
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.add_argument("--extract", type=Path, metavar="FILE", help="write the embedded assessment.json to FILE")
@@ -99,18 +102,25 @@ def _yes(v: bool | None, lang: str) -> str:
     return say("cli.yes" if v else "cli.no", lang)
 
 
+# verify's exit codes: one per outcome (README, docs/reports.md)
+VERIFY_EXIT = {"trusted": 0, "untrusted": 0, "broken": 1, "unsigned": 3, "untrusted_required": 4}
+
+
 def cmd_verify(args: argparse.Namespace) -> int:
     # deferred: start-up time (see alassess.cli)
+    from alassess import catalogue
     from alassess.domain.errors import InputError
     from alassess.services.files import atomic_write
     from alassess.services.signatures import fingerprint_text, verify_pdf
 
     r = verify_pdf(args.pdf, trust_dir=args.trust_dir)
-    ok = r.ok and (r.trusted or not args.require_trusted)
+    status = r.status
+    outcome = "untrusted_required" if status == "untrusted" and args.require_trusted else status
+    code = VERIFY_EXIT[outcome]
     extracted = None
     lang = args.lang
     if args.extract is not None:
-        if ok and r.data is not None:
+        if code == 0 and r.data is not None:
             try:
                 atomic_write(args.extract, r.data)
             except OSError as exc:
@@ -121,12 +131,22 @@ def cmd_verify(args: argparse.Namespace) -> int:
             r.problems.append(say("cli.verify.not_extracted", lang))
     if args.json:
         d = r.to_json()
-        d["ok"] = ok
+        d["ok"] = code == 0
+        d["exit"] = code
         d["extracted"] = extracted
         print_json(d)
-        return 0 if ok else 1
-    print(say("cli.verify.ok" if ok else "cli.verify.not_ok", lang, path=r.path))
+        return code
     org = say("cli.verify.organisation", lang, organisation=r.signer_organisation) if r.signer_organisation else ""
+    print(catalogue.text(f"verify_{status}", lang, path=r.path, signer=(r.signer + org) if r.signer else "—"))
+    for n, sg in enumerate(r.signatures, 1):
+        kind = ("verify_kind_timestamp" if sg.kind == "timestamp" else
+                "verify_kind_assessor" if n == _assessor_index(r) else "verify_kind_further")
+        covers = ("verify_covers_whole" if sg.coverage == "entire_file" else
+                  "verify_covers_changed" if sg.modified_after else "verify_covers_lta")
+        visible = catalogue.text("verify_visible", lang, page=sg.page) if sg.visible and sg.page else ""
+        print(catalogue.text("verify_signature_line", lang, n=n, count=len(r.signatures), field=sg.field,
+                             signer=sg.signer or "—", kind=catalogue.text(kind, lang), rev=sg.revision,
+                             revs=sg.revisions, visible=visible, covers=catalogue.text(covers, lang)))
     print(say("cli.verify.signer", lang, signer=r.signer or "—", organisation=org))
     print(say("cli.verify.signing_time", lang, time=r.signing_time or "—"))
     print(say("cli.verify.checks", lang, intact=_yes(r.intact if r.signed else None, lang),
@@ -142,9 +162,14 @@ def cmd_verify(args: argparse.Namespace) -> int:
         print(say("cli.verify.extracted", lang, path=extracted))
     for p in r.problems:
         print(say("cli.verify.problem", lang, problem=p))
-    if args.require_trusted and r.ok and not r.trusted:
-        print(say("cli.verify.problem", lang, problem=say("cli.verify.untrusted", lang)))
-    return 0 if ok else 1
+    if outcome == "untrusted_required":
+        print(catalogue.text("verify_require_trusted", lang))
+    return code
+
+
+def _assessor_index(r) -> int:
+    """1-based position of the assessor's signature (the first that is not a document time stamp)."""
+    return next((n for n, sg in enumerate(r.signatures, 1) if sg.kind == "signature"), 0)
 
 
 def cmd_identity_create(args: argparse.Namespace) -> int:

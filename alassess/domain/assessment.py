@@ -22,7 +22,9 @@ from alassess.domain import fields as _fields
 from alassess.domain import messages, words
 from alassess.domain.errors import InputError
 from alassess.domain.fields import SECTORS
+from alassess.domain.limits import CODE_MAX, NAME_MAX, TEXT_MAX, check_length
 from alassess.domain.numbers import parse_number
+from alassess.domain.wastecodes import check_known
 
 FORMAT = "alassess.assessment"
 VERSION = 1
@@ -101,13 +103,26 @@ LEDGER_KEYS = {"date": "date", "code": "text", "kind": "text", "movement": "text
 CODE_RE = re.compile(r"^[0-9]{3}-[0-9]{3}-[0-9]{2}$")  # ASCII digits only, as _PERIOD
 
 
+# the longest text each field of the file takes (by the field's name; others: TEXT_MAX)
+_TEXT_LIMITS = {"name": NAME_MAX, "organisation": NAME_MAX, "contact": NAME_MAX, "region": NAME_MAX,
+                "container": NAME_MAX, "receiver": NAME_MAX, "credit_code": CODE_MAX, "phone": CODE_MAX,
+                "licence_no": CODE_MAX, "manifest_no": CODE_MAX, "code": CODE_MAX, "kind": CODE_MAX,
+                "movement": CODE_MAX, "period": CODE_MAX, "sector": CODE_MAX, "address": NAME_MAX}
+
+
+def text_limit(where: str) -> int:
+    """The longest text the field at ``where`` (e.g. ``plant.name``, ``dross.ledger[3].note``) takes."""
+    key = where.rsplit(".", 1)[-1].split("[", 1)[0]
+    return _TEXT_LIMITS.get(key, TEXT_MAX)
+
+
 def _type_name(v: Any) -> str:
     if v is None:
         return "null"
     if isinstance(v, bool):
         return "true" if v else "false"
     if isinstance(v, str):
-        return f"“{v}”"
+        return f"“{v}”" if len(v) <= 100 else f"“{v[:100]}…”"
     if isinstance(v, dict):
         return "{…}"
     if isinstance(v, list):
@@ -146,7 +161,7 @@ def _typed(v: Any, kind: str, where: str, *, minimum: Decimal | None = Decimal(0
     if kind == "text":
         if not isinstance(v, str):
             raise InputError("expected_text", where, value=_type_name(v))
-        return v.strip()
+        return check_length(v.strip(), where, text_limit(where))
     if kind == "bool":
         if not isinstance(v, bool):
             raise InputError("expected_bool", where, value=_type_name(v))
@@ -272,7 +287,7 @@ def parse_receiver(r: Any, where: str) -> dict[str, Any]:
             raise InputError("expected_text", f"{where}.codes[{j + 1}]", value="null")
         if not CODE_RE.match(c):
             raise InputError("bad_choice", f"{where}.codes[{j + 1}]", value=c, choices="321-024-48/321-026-48/…")
-        codes.append(c)
+        codes.append(check_known(c, f"{where}.codes[{j + 1}]"))
     rec["codes"] = codes
     return rec
 
@@ -290,6 +305,7 @@ def parse_ledger_entry(e: Any, where: str) -> dict[str, Any]:
             raise InputError("required", f"{where}.{req}")
     if not CODE_RE.match(ent["code"]):
         raise InputError("bad_choice", f"{where}.code", value=ent["code"], choices="321-024-48/321-026-48/…")
+    check_known(ent["code"], f"{where}.code")
     if ent["kind"] not in kinds:
         raise InputError("bad_choice", f"{where}.kind", value=ent["kind"], choices="/".join(kinds))
     if ent["movement"] not in movements:
@@ -336,6 +352,8 @@ def parse_assessment(doc: Any) -> Assessment:
     _check_keys(assessor_obj, ASSESSOR_KEYS, "assessor")
     assessor = Assessor(**{k: _typed(assessor_obj.get(k), "text", f"assessor.{k}") or "" for k in ASSESSOR_KEYS})
     notices: list[Notice] = []
+    if "values" not in doc:  # a file without its data must not score as a plant with nothing
+        raise InputError("values_required", "values")
     values = parse_values(doc.get("values"), plant.sector, notices)
     dross = parse_dross(doc.get("dross"))
     return Assessment(plant=plant, period=period, assessor=assessor, values=values, dross=dross, notices=notices)

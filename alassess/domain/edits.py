@@ -16,7 +16,9 @@ from alassess.domain import credit_code as _cc
 from alassess.domain.assessment import CODE_RE, DROSS_KEYS, parse_date
 from alassess.domain.errors import InputError
 from alassess.domain.fields import _FALSE, _TRUE, SECTORS
+from alassess.domain.limits import CODE_MAX, NAME_MAX, check_length
 from alassess.domain.numbers import normalise_text, parse_number
+from alassess.domain.wastecodes import check_known
 
 PLANT_TEXT_KEYS = ("name", "region", "address", "contact", "phone")
 DROSS_EDITABLE = ("production_t", "self_utilization", "primary_generated_t", "secondary_generated_t")
@@ -101,16 +103,17 @@ def waste_codes(raw: Any, where: str = "codes") -> list[str]:
     for c in codes:
         c = str(c).strip()
         if not CODE_RE.match(c):
-            raise InputError("ledger_bad_code", where, value=c)
-        clean.append(c)
+            raise InputError("ledger_bad_code", where, value=c[:100])
+        clean.append(check_known(c, where))
     return clean
 
 
 def receiver(r: dict[str, Any]) -> dict[str, Any]:
     """A receiver as entered: a name, its licence number, the codes it may take, the validity dates."""
-    name = (r.get("name") or "").strip()
+    name = check_length((r.get("name") or "").strip(), "name", NAME_MAX)
     if not name:
         raise InputError("required", "name")
+    check_length((r.get("licence_no") or "").strip(), "licence_no", CODE_MAX)
     codes = waste_codes(r.get("codes"))
     vf = parse_date(r["valid_from"], "valid_from") if r.get("valid_from") else None
     vt = parse_date(r["valid_to"], "valid_to") if r.get("valid_to") else None
@@ -122,12 +125,14 @@ def receiver(r: dict[str, Any]) -> dict[str, Any]:
 
 def container(c: dict[str, Any]) -> dict[str, Any]:
     """A container as entered: a name, the code it is registered for (optional), its capacity in L."""
-    name = (c.get("name") or "").strip()
+    name = check_length((c.get("name") or "").strip(), "name", NAME_MAX)
     if not name:
         raise InputError("required", "name")
     code = (c.get("code") or "").strip()
     if code and not CODE_RE.match(code):
-        raise InputError("ledger_bad_code", "code", value=code)
+        raise InputError("ledger_bad_code", "code", value=code[:100])
+    if code:
+        check_known(code, "code")
     cap: Decimal | None = parse_number(c.get("capacity_l"), "capacity_l", unit="L")
     if cap is not None and cap <= 0:
         raise InputError("not_positive", "capacity_l", value=f"{cap.normalize():f}")

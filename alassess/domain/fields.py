@@ -16,6 +16,7 @@ from typing import Any
 
 from alassess import standards
 from alassess.domain.errors import InputError
+from alassess.domain.limits import TEXT_MAX, check_length
 from alassess.domain.numbers import normalise_text, parse_number
 from alassess.domain.words import pick
 
@@ -86,7 +87,7 @@ class Field:
         if self.kind == "text":
             if not isinstance(raw, str):
                 raise InputError("expected_text", where, value=_show(raw))
-            return raw.strip() or None
+            return check_length(raw.strip(), where, TEXT_MAX) or None
         if strict_types and not (isinstance(raw, (int, float)) and not isinstance(raw, bool)):
             raise InputError("expected_number", where, value=_show(raw))
         value = parse_number(raw, where, percent=self.is_percent, unit=self.unit)

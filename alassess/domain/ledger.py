@@ -19,7 +19,9 @@ from alassess.domain import messages
 from alassess.domain.assessment import CODE_RE
 from alassess.domain.errors import InputError
 from alassess.domain.fields import SANITY_MAX
+from alassess.domain.limits import CODE_MAX, NAME_MAX, TEXT_MAX, check_length
 from alassess.domain.numbers import normalise_text, parse_number
+from alassess.domain.wastecodes import check_known
 from alassess.domain.words import pick
 
 # field → (Chinese header used in templates and exports, English header, other accepted headers)
@@ -35,6 +37,7 @@ COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "note": ("备注", "note", ("说明", "notes", "remark", "remarks")),
 }
 REQUIRED = ("date", "code", "kind", "movement", "quantity_t")
+TEXT_LIMITS = {"container": NAME_MAX, "receiver": NAME_MAX, "manifest_no": CODE_MAX, "note": TEXT_MAX}
 ORDER = tuple(COLUMNS)
 
 KIND_VALUES = {"primary": ("primary", "一次", "一次铝灰", "白灰", "一次铝灰(白灰)", "primarydross", "p"),
@@ -195,8 +198,8 @@ def _text_cell(v: Any) -> str:
 def _parse_code(raw: Any, column: str) -> str:
     code = normalise_text(str(raw)).replace("—", "-").replace("–", "-")
     if not CODE_RE.match(code):
-        raise InputError("ledger_bad_code", column, value=str(raw).strip())
-    return code
+        raise InputError("ledger_bad_code", column, value=str(raw).strip()[:100])
+    return check_known(code, column)
 
 
 def _parse_kind(raw: Any, column: str) -> str:
@@ -261,6 +264,10 @@ class RowParser:
                 errors.append(exc)
         for f in ("container", "receiver", "manifest_no", "note"):
             entry[f] = _text_cell(cells.get(f))
+            try:
+                check_length(entry[f], col.get(f, f), TEXT_LIMITS[f])
+            except InputError as exc:
+                errors.append(exc)
         if errors:
             return None, errors
         return entry, []

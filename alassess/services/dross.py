@@ -196,7 +196,30 @@ def _read_csv(raw: bytes) -> list[list[Any]]:
     """The rows of a CSV file as text cells. Rows may differ in length (a title row above the
     header, a trailing comma): the csv module reads them as they are, where pandas refuses a row
     longer than the first one."""
-    return list(csv.reader(io.StringIO(_decode_csv(raw), newline="")))
+    return [[_csv_unguard(c) for c in row] for row in csv.reader(io.StringIO(_decode_csv(raw), newline=""))]
+
+
+# A spreadsheet reads a CSV cell starting with one of these as a formula (or a formula's start):
+# "CSV injection". Such text is written with an apostrophe in front (the spreadsheets' own "this is
+# text" mark) and read back without it; text already starting with an apostrophe gets a second
+# one, so every text reads back exactly. A plain number ("-12.5") is left as it is.
+_CSV_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)*|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def _csv_guard(value: Any) -> Any:
+    """A CSV cell that no spreadsheet runs as a formula."""
+    if isinstance(value, str) and value and (value[0] in _CSV_FORMULA_START or value[0] == "'") \
+            and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def _csv_unguard(cell: str) -> str:
+    """The text :func:`_csv_guard` wrote (an apostrophe before a formula start or an apostrophe)."""
+    if len(cell) > 1 and cell[0] == "'" and (cell[1] in _CSV_FORMULA_START or cell[1] == "'"):
+        return cell[1:]
+    return cell
 
 
 def _read_calamine(path: Path) -> list[list[Any]] | None:
@@ -297,7 +320,10 @@ def _frame(rows: list[tuple], lang: str, *, xlsx: bool = False):
     for r in rows:
         rec = dict(zip(("id", *fields), r, strict=True))
         values = [dl.display_value(f, rec[f], lang) for f in fields]
-        data.append([_xlsx_text(v) if xlsx and isinstance(v, str) else v for v in values])
+        if xlsx:
+            data.append([_xlsx_text(v) if isinstance(v, str) else v for v in values])
+        else:
+            data.append([_csv_guard(v) for v in values])
     return pd.DataFrame(data, columns=headers)
 
 

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from qrcode.exceptions import DataOverflowError
+
 from alassess import __version__
 from alassess.domain import labels as content
 from alassess.domain.assessment import Plant
@@ -162,6 +164,15 @@ def build(src: PlantSource, opts: LabelOptions, *, db_path: str | Path | None = 
         return _build_sign(src, opts, kind, paper)
 
 
+def _qr_batch(qrmod, payload: bytes):
+    """The batch encoder for the labels' QR codes; texts too long for the largest QR code are bad
+    input (named with the size), not an encoder's error."""
+    try:
+        return qrmod.QrBatch(payload, content.spec()["qr"]["error_correction"])
+    except (ValueError, DataOverflowError):
+        raise InputError("labels_qr_too_long", None, n=f"{len(payload):,}") from None
+
+
 def _build_labels(src: PlantSource, opts: LabelOptions, paper: content.Paper, db_path, today) -> LabelResult:
     # deferred: reportlab and the drawing code load only when a PDF is made (start-up time)
     from alassess.reports import labels as draw
@@ -178,7 +189,7 @@ def _build_labels(src: PlantSource, opts: LabelOptions, paper: content.Paper, db
     sample = content.label_fields(info, 1)
     _check_glyphs({f.id: f.value for f in sample})
     first_payload = content.qr_payload(info, 1).encode("utf-8")
-    batch = qrmod.QrBatch(first_payload, content.spec()["qr"]["error_correction"])
+    batch = _qr_batch(qrmod, first_payload)
     plan = draw.plan_label(sample, info.dross.hazards, size, batch.n, info.id_code(1))
 
     # everything checked: reserve the serials, then draw

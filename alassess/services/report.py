@@ -19,8 +19,10 @@ comes from :func:`history_for` (scores of the plant's stored periods).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import hashlib
+import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -35,6 +37,7 @@ from alassess.domain.errors import InputError
 from alassess.fileio import discard, write_temp
 from alassess.services import records, scoring
 from alassess.services.files import assessment_bytes, load_assessment_file_bytes
+from alassess.signing.attachments import attach
 from alassess.signing.identities import (  # noqa: F401 (re-exported for the GUI)
     CertInfo,
     LoadedIdentity,
@@ -48,7 +51,7 @@ from alassess.signing.identities import (  # noqa: F401 (re-exported for the GUI
     resolve_identity,
 )
 from alassess.signing.verify import VerificationResult, verify_pdf  # noqa: F401 (re-exported)
-from alassess.store import repo
+from alassess.store import audit, repo
 from alassess.store.db import open_db
 
 
@@ -169,10 +172,11 @@ def stored_report(db_path: str | Path, assessment_id: int, lang: str = "zh", *,
                   now: _dt.datetime | None = None) -> BuiltReport:
     """The report of the stored assessment ``assessment_id``, made from the document the database
     holds (not from what a window has in memory), with the plant's stored periods for the trend.
-    The preview and the issued report are both this; ``now`` (the preview's ``created``) makes the
-    issued copy the preview's report."""
+    The preview and the issued report are both this, with the database's audit-log head embedded;
+    ``now`` (the preview's ``created``) makes a new build the preview's report (same id and pages)."""
     a = records.load(db_path, assessment_id)
-    return make_report(a, lang, history_for(db_path, a), now=now, source=f"assessment:{assessment_id}")
+    built = make_report(a, lang, history_for(db_path, a), now=now, source=f"assessment:{assessment_id}")
+    return _with_audit_anchor(built, db_path)
 
 
 def sign_report(built: BuiltReport, identity: LoadedIdentity, *, location: str = "") -> bytes:
@@ -217,14 +221,42 @@ class IssuedReport:
     assessment_id: int | None
 
 
+def check_out_path(out: str | Path, option: str = "--out") -> Path:
+    """An output path that can be written: a file name the file system takes, in a folder (not a
+    folder itself), or :class:`InputError` naming the option."""
+    path = Path(out)
+    name = path.name
+    if not name or len(name.encode("utf-8", "surrogatepass")) > 240 or "\0" in str(path):
+        raise InputError("file_unwritable", option, path=str(path)[:200], reason="not a usable file name")
+    try:
+        if path.is_dir():
+            raise InputError("file_unwritable", option, path=str(path), reason="is a folder")
+    except OSError as exc:
+        raise InputError("file_unwritable", option, path=str(path)[:200], reason=exc.strerror or str(exc)) from None
+    return path
+
+
 def _write_new(path: Path, data: bytes) -> Path:
     """Write ``data`` to a temporary file beside ``path`` (synced); the caller renames it."""
-    if path.is_dir():
-        raise InputError("file_unwritable", "--out", path=str(path), reason="is a folder")
     try:
+        if path.is_dir():
+            raise InputError("file_unwritable", "--out", path=str(path), reason="is a folder")
         return write_temp(path, data)
     except OSError as exc:
         raise InputError("file_unwritable", "--out", path=str(path), reason=exc.strerror or str(exc)) from None
+
+
+def _with_audit_anchor(built: BuiltReport, db_path: str | Path) -> BuiltReport:
+    """The report with the database's audit-log head embedded (``audit-anchor.json``), inside what
+    the signature covers: ``alassess audit verify --db DB REPORT.pdf`` later finds a rewritten log."""
+    db = open_db(db_path)
+    try:
+        found = audit.anchor(db)
+    finally:
+        db.conn.close()
+    body = json.dumps(found, sort_keys=True).encode("utf-8")
+    desc = f"AlAssess audit-log head: entry {found['entry']}, SHA-256 {found['hash']}"
+    return dataclasses.replace(built, pdf=attach(built.pdf, audit.ANCHOR_NAME, body, desc, when=built.created))
 
 
 def _current(preview: BuiltReport | None, db_path: str | Path, assessment_id: int, lang: str) -> BuiltReport | None:
@@ -243,13 +275,15 @@ def _signing_identity(identity: str | Path | None, passphrase: bytes | None) -> 
     return ident
 
 
-def _record(db_path: str | Path, assessment_id: int, built: BuiltReport, pdf_hash: str, signer: str,
+def _record(db_path: str | Path, assessment_id: int, built: BuiltReport, pdf: bytes, signer: str,
             cert_sha: str, sign: bool) -> None:
+    """Record the issued report (a signed one with its PDF, which bundles carry)."""
+    pdf_hash = hashlib.sha256(pdf).hexdigest()
     db = open_db(db_path)
     try:
         repo.record_report(db, assessment_id, report_id=built.report_id, pdf_sha256=pdf_hash,
                            data_sha256=built.data_sha256, lang=built.lang, signer=signer,
-                           signer_cert_sha256=cert_sha, mark_signed=sign)
+                           signer_cert_sha256=cert_sha, mark_signed=sign, pdf=pdf if sign else None)
     finally:
         db.conn.close()
 
@@ -267,6 +301,7 @@ def issue_report(*, out: str | Path, lang: str = "zh", file: str | Path | None =
     for byte, when the stored document and the language are still the ones it shows; it is recorded in
     the database and, when signed, the assessment is marked signed in the same step: the PDF
     appears at ``out`` only once the record is committed, and no record exists without its PDF."""
+    check_out_path(out)  # a path that cannot be written is refused before any work
     ident: LoadedIdentity | None = None
     signer = cert_sha = ""
     if sign:
@@ -287,7 +322,7 @@ def issue_report(*, out: str | Path, lang: str = "zh", file: str | Path | None =
     tmp = _write_new(out, pdf)
     try:
         if stored:
-            _record(db_path, assessment_id, built, pdf_hash, signer, cert_sha, sign)
+            _record(db_path, assessment_id, built, pdf, signer, cert_sha, sign)
         os.replace(tmp, out)
     except BaseException:
         discard(tmp)

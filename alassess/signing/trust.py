@@ -16,6 +16,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.serialization import pkcs12
 
 from alassess.domain.errors import InputError
+from alassess.fileio import private_dir
 from alassess.signing.identities import CertInfo, cert_info, user_data_dir
 
 log = logging.getLogger(__name__)
@@ -65,7 +66,8 @@ def store_certificates(certs: list[x509.Certificate], folder: str | Path | None)
     target = trust_dir(folder)
     out = []
     try:
-        target.mkdir(parents=True, exist_ok=True)
+        if folder is None or not target.exists():  # the user's trust list, or a new folder: the owner's only
+            private_dir(target)
         for cert in certs:
             info = cert_info(cert)
             dest = target / f"{info.sha256[:16]}.pem"

@@ -283,6 +283,9 @@ def damage(path: str | Path, *, full: bool = False) -> Damage | None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        code = getattr(exc, "sqlite_errorcode", None)
+        if code is not None and code & 0xFF not in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+            raise  # locked, read-only, full, cannot open: a fault of the disk or another program, not damage
         return _sqlite_damage(str(exc))
     if not rows or rows[0][0] != "ok":
         return _sqlite_damage("\n".join(str(r[0]) for r in rows[:20]))

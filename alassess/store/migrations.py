@@ -366,3 +366,15 @@ def _v6_audit_plant_records(db: sqlite_utils.Database) -> None:
     """Plant details and the dross records (receivers, containers, filings, ledger) enter the audit
     log: their current state is logged once, as migration 4 did for assessments. No table changes."""
     audit.baseline_records(db, "(schema upgrade 6)")
+
+
+@migration(9, creates=("signed_report_pdfs",))
+def _v9_signed_report_pdfs(db: sqlite_utils.Database) -> None:
+    """The signed PDF of every report signed from the database, kept so that a bundle of a signed
+    assessment carries the proof of its signature (a bundle's "signed" status is accepted only with
+    the signed report inside it, verified on import)."""
+    db.execute("""
+        CREATE TABLE signed_report_pdfs (
+            report_id TEXT PRIMARY KEY REFERENCES issued_reports(report_id) ON DELETE CASCADE,
+            pdf BLOB NOT NULL
+        )""")

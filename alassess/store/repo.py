@@ -509,8 +509,9 @@ def list_ledger(db: sqlite_utils.Database, plant_id: int, *, since: str | None =
 
 def record_report(db: sqlite_utils.Database, assessment_id: int, *, report_id: str, pdf_sha256: str,
                   data_sha256: str, lang: str, signer: str = "", signer_cert_sha256: str = "",
-                  mark_signed: bool = False) -> int:
-    """Record an issued report; a signed one also marks the assessment signed (one transaction).
+                  mark_signed: bool = False, pdf: bytes | None = None) -> int:
+    """Record an issued report; a signed one also marks the assessment signed (one transaction) and
+    keeps its signed PDF (``pdf``), which bundles of the assessment carry.
 
     The same report issued again (its id is made from the data, the language and the day: e.g. saved
     unsigned, then signed) updates its record instead of adding one; a signed record is never
@@ -524,10 +525,22 @@ def record_report(db: sqlite_utils.Database, assessment_id: int, *, report_id: s
             set_status(db, assessment_id, "signed", who=signer or None)
         earlier = list(db.query("SELECT id, signed FROM issued_reports WHERE report_id = ?", [report_id]))
         if not earlier:
-            return insert_row(db, "issued_reports", record)
-        if mark_signed or not earlier[0]["signed"]:
-            db.table("issued_reports").update(earlier[0]["id"], record)
-        return int(earlier[0]["id"])
+            pk = insert_row(db, "issued_reports", record)
+        else:
+            pk = int(earlier[0]["id"])
+            if mark_signed or not earlier[0]["signed"]:
+                db.table("issued_reports").update(pk, record)
+        if mark_signed and pdf is not None:
+            db.execute("INSERT OR REPLACE INTO signed_report_pdfs (report_id, pdf) VALUES (?, ?)", [report_id, pdf])
+        return pk
+
+
+def signed_report_pdf(db: sqlite_utils.Database, assessment_id: int) -> bytes | None:
+    """The signed PDF of the assessment's latest signed report, when the database has it."""
+    row = db.execute("SELECT p.pdf FROM issued_reports r JOIN signed_report_pdfs p ON p.report_id = r.report_id "
+                     "WHERE r.assessment_id = ? AND r.signed = 1 ORDER BY r.id DESC LIMIT 1",
+                     [assessment_id]).fetchone()
+    return bytes(row[0]) if row else None
 
 
 def list_reports(db: sqlite_utils.Database, assessment_id: int | None = None) -> list[dict[str, Any]]:

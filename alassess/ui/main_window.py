@@ -394,6 +394,7 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(session.undo_stack)
         session.evaluated.connect(self._evaluated)
         session.save_failed.connect(self._save_failed)
+        session.save_locked.connect(self._save_locked)
         session.plant_changed.connect(lambda: self.tree.rename_plant(session.info["plant_id"],
                                                                      session.assessment.plant.name))
         self._build_page()
@@ -473,6 +474,21 @@ class MainWindow(QMainWindow):
         self.save_label.setText(self.tr("Not saved"))
         self.statusBar().showMessage(msg, 15000)
         QMessageBox.warning(self, product_title(), msg)
+
+    def _save_locked(self, msg: str, job) -> None:
+        """Another program held the database: offer to try the same save again."""
+        self.save_label.setText(self.tr("Not saved"))
+        box = QMessageBox(QMessageBox.Icon.Warning, product_title(), msg, parent=self)
+        box.setObjectName("save_locked")
+        retry = box.addButton(self.tr("Retry"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Discard the change"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if self.session is None:
+            return
+        if box.clickedButton() is retry:
+            self.session.retry_save(job)
+        else:
+            self.session.discard_unsaved()
 
     # ---- actions ------------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ The session never computes a score itself; it calls :func:`alassess.services.sco
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -64,6 +65,7 @@ class Session(QObject):
     values_changed = Signal(list)  # binds whose values changed other than by typing (undo, reload)
     plant_changed = Signal()
     save_failed = Signal(str)
+    save_locked = Signal(str, object)  # the message, and the save to retry (another program held the lock)
 
     def __init__(self, editor: editing.Editor, assessment_id: int, saver: Saver, lang: str,
                  parent: QObject | None = None) -> None:
@@ -248,12 +250,30 @@ class Session(QObject):
 
     def _on_failed(self, seq: int, exc: object) -> None:
         """A save the domain refused after all (or a disk error): show it and reload what is stored."""
+        if isinstance(exc, sqlite3.Error):  # read-only, full, locked: say what happened (never "damaged" unless so)
+            from alassess.services import faults  # deferred: loaded only when a save failed
+
+            job = getattr(exc, "alassess_job", None)
+            exc = faults.explain(exc, self.saver.db_path)
+            if isinstance(exc, faults.DatabaseLockedError) and job is not None:
+                self.save_locked.emit(exc.message(self.lang), job)  # the window offers to retry
+                return
         if isinstance(exc, AlAssessError):
             msg = exc.message(self.lang)
         else:
             msg = (self.tr("Saving failed: %1").replace("%1", str(exc)) + " "
                    + catalogue.text("log_details", self.lang, log=logs.where()))  # logged by the saver
         self.save_failed.emit(msg)
+        self.undo_stack.clear()
+        self.reload()
+        self.values_changed.emit(["*"])
+
+    def retry_save(self, job) -> None:
+        """Submit again a save that another program's lock refused."""
+        self.saver.submit(job)
+
+    def discard_unsaved(self) -> None:
+        """Give up a save that could not be made: show what is stored."""
         self.undo_stack.clear()
         self.reload()
         self.values_changed.emit(["*"])

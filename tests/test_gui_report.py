@@ -110,6 +110,28 @@ def test_unsigned_report_and_the_verify_dialog(signed_setup, qtbot, tmp_path):
     w.close()
 
 
+def test_preview_saved_and_signed_reports_carry_one_report_id(signed_setup, qtbot, tmp_path):
+    from PySide6.QtCore import Qt
+
+    w, dlg, p12, _aid = signed_setup
+    preview = dlg.built
+    assert preview is not None and preview.pdf == dlg.pdf
+    unsigned = tmp_path / "unsigned.pdf"
+    dlg.out_path.setText(str(unsigned))
+    qtbot.mouseClick(dlg.save_unsigned_button, Qt.MouseButton.LeftButton)
+    assert unsigned.read_bytes() == preview.pdf and preview.report_id in dlg.result.text()
+    signed = tmp_path / "signed.pdf"
+    dlg.set_identity_path(p12)
+    dlg.out_path.setText(str(signed))
+    qtbot.keyClicks(dlg.passphrase, PASS)
+    qtbot.mouseClick(dlg.sign_button, Qt.MouseButton.LeftButton)
+    assert dlg.signed and preview.report_id in dlg.result.text()
+    result = report_service.verify_pdf(signed)
+    assert result.ok and result.report_id == preview.report_id
+    assert signed.read_bytes().startswith(preview.pdf)
+    w.close()
+
+
 def test_verify_dialog_accepts_a_dropped_file(app, qtbot, tmp_path):
     from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
     from PySide6.QtGui import QDropEvent

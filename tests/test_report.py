@@ -210,6 +210,19 @@ DROSS = {"code": "321-024-48", "hazards": ["reactivity", "toxicity"], "expected_
          "deadlines": [{"id": "declaration", "period": "2025", "due": "2025-03-31", "status": "overdue",
                         "filed_on": None}],
          "notes": ["重庆市：年度申报 3 月 31 日前，台账按季度报送"], "category": "HW48", "entered": True}
+# The findings of these module results as the evaluation words them (the top-level list of score --json)
+FINDINGS = [
+    {"id": "requirement_6.1.8", "module": "dross", "severity": "minor", "text": "未满足 6.1.8：未公开信息",
+     "clause": "004 §6.1.8"},
+    {"id": "generation_below_expected", "module": "dross", "severity": "major",
+     "text": "一次铝灰 1200.5 t 低于预期下限", "clause": "004 表1"},
+    {"id": "missing_manifest", "module": "dross", "severity": "critical", "text": "2025-04-10 转移无联单号",
+     "clause": "004 §6.1.6"},
+    {"id": "banned_technology_present", "module": "guideline", "severity": "critical",
+     "text": "淘汰类工艺仍在使用（见第 5 部分）", "clause": "000 §5.3"},
+    {"id": "energy_check_failed", "module": "energy_carbon", "severity": "major",
+     "text": "节能降碳：能效水平（铝液交流电耗）：13420 kWh/t 高于基准水平 13350", "clause": "003 二(二)"},
+]
 
 
 def _with(result: dict, **modules) -> dict:
@@ -230,7 +243,8 @@ def _render(a, lang: str, result: dict) -> bytes:
 @needs_poppler
 def test_guideline_energy_and_dross_sections_from_module_results(electrolytic, tmp_path):
     a, _ = electrolytic
-    result = _with(scoring.evaluate(a, "zh"), guideline=GUIDELINE, energy_carbon=ENERGY, dross=DROSS)
+    result = _with(scoring.evaluate(a, "zh"), guideline=GUIDELINE, energy_carbon=ENERGY, dross=DROSS,
+                   findings=FINDINGS)
     body = "\n".join(page_texts(_render(a, "zh", result), tmp_path))
     lines = body.splitlines()
 
@@ -252,7 +266,8 @@ def test_guideline_energy_and_dross_sections_from_module_results(electrolytic, t
     assert "321-024-48" in body and "反应性、毒性" in body
     assert "1900 – 2850" in line("一次铝灰", "1900") and "1200.5" in line("一次铝灰", "1900")
     assert "950 – 1900" in line("二次铝灰", "950")
-    assert body.index("缺少转移联单号") < body.index("产生量低于预期") < body.index("管理要求 6.1.8 未满足")
+    dross_part = body[body.index("7 铝灰管理"):]
+    assert dross_part.index("转移无联单号") < dross_part.index("低于预期下限") < dross_part.index("未满足 6.1.8")
     assert "符合率 92.9%" in body and "stock t" in body
     dross = flat(body[body.index("7 铝灰管理"):body.index("8 方法与依据")])
     assert "低于预期" in dross and "未申报产生量" in dross  # the generation check of each kind

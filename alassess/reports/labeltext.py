@@ -183,16 +183,16 @@ def ink_width(text: str, style: Style) -> tuple[float, float]:
     return total, widest
 
 
-def _cut_word(tok: str, style: Style, limit: float, width_mm: float, lines: list[str]) -> str:
-    """Cut a token longer than the line character by character, a line at a time (the first piece
-    ``limit`` wide, the others ``width_mm``), with running widths; append the full lines and return
-    what is left (it fits one line; "" when nothing is)."""
+def _cut(tok: str, style: Style, limit: float, width_mm: float) -> tuple[list[str], int]:
+    """A token longer than the line, cut character by character a line at a time (the first piece
+    ``limit`` wide, the others ``width_mm``): the full lines and where the unfinished rest starts."""
     run = _widths(tok, style)
+    lines: list[str] = []
     a = 0
     while True:
         rest = tok[a:].rstrip(" ")
         if a > 0 and run[a + len(rest)] - run[a] <= width_mm + 1e-9:
-            return tok[a:]
+            break
         b = a + 1
         while b < len(tok) and run[b + 1] - run[a] <= limit:
             b += 1
@@ -200,12 +200,12 @@ def _cut_word(tok: str, style: Style, limit: float, width_mm: float, lines: list
         a = b
         limit = width_mm
         if a >= len(tok):
-            return ""
+            break
+    return lines, a
 
 
-def _end_line(current: str, tok: str, style: Style, limit: float, stack: list[str]) -> str:
-    """The line that ends before ``tok`` (which goes back on ``stack``), after the line-breaking
-    rules moved characters from its end back to the next line (pushed on ``stack`` too)."""
+def _end_line(current: str, tok: str, stack: list[str], style: Style, limit: float) -> str:
+    """The line that ends before ``tok`` (pushed back on ``stack`` with what moves to the next line)."""
     stack.append(tok)
     # kinsoku: keep closing punctuation with the previous character, brackets with the next
     current = current.rstrip(" ")
@@ -222,6 +222,15 @@ def _end_line(current: str, tok: str, style: Style, limit: float, stack: list[st
             stack.append(ch)
         current = current[:k]
     return current.rstrip(" ")
+
+
+def _no_orphan(lines: list[str]) -> list[str]:
+    """No single Chinese character alone on the last line."""
+    if len(lines) > 1 and len(lines[-1]) == 1 and is_wide(lines[-1]) and len(lines[-2]) > 3 \
+            and is_wide(lines[-2][-1]) and lines[-2][-1] not in NO_LINE_END:
+        lines[-1] = lines[-2][-1] + lines[-1]
+        lines[-2] = lines[-2][:-1]
+    return lines
 
 
 def wrap(text: str, style: Style, first_width: float, width_mm: float) -> list[str]:
@@ -249,19 +258,17 @@ def wrap(text: str, style: Style, first_width: float, width_mm: float) -> list[s
             current = cand
             cur_w += tok_w
             continue
-        if current:
-            lines.append(_end_line(current, tok, style, limit, stack))
-            current, cur_w = "", 0.0
-        else:
-            rest = _cut_word(tok, style, limit, width_mm, lines)
-            if rest:
-                stack.append(rest)
+        if not current:
+            pieces, a = _cut(tok, style, limit, width_mm)
+            lines += pieces
+            if pieces:
+                limit = width_mm
+            if a < len(tok):
+                stack.append(tok[a:])
+            continue
+        lines.append(_end_line(current, tok, stack, style, limit))
+        current = ""
+        cur_w = 0.0
         limit = width_mm
     lines.append(current.rstrip(" "))
-    lines = [ln for ln in lines if ln] or [""]
-    # no single Chinese character alone on the last line
-    if len(lines) > 1 and len(lines[-1]) == 1 and is_wide(lines[-1]) and len(lines[-2]) > 3 \
-            and is_wide(lines[-2][-1]) and lines[-2][-1] not in NO_LINE_END:
-        lines[-1] = lines[-2][-1] + lines[-1]
-        lines[-2] = lines[-2][:-1]
-    return lines
+    return _no_orphan([ln for ln in lines if ln] or [""])

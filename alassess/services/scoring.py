@@ -6,6 +6,7 @@ their findings); :func:`evaluate` the object ``alassess score --json`` prints, b
 
 from __future__ import annotations
 
+import datetime as _dt
 from typing import Any
 
 from alassess.domain import dross as _dross
@@ -14,14 +15,19 @@ from alassess.domain.evaluation import Evaluation
 from alassess.domain.evaluation import evaluate as _evaluate
 
 
-def assess(a: Assessment, *, reuse_dross: Evaluation | None = None) -> Evaluation:
+def assess(a: Assessment, *, reuse_dross: Evaluation | None = None, as_of: _dt.date | None = None) -> Evaluation:
     """Every module's result and findings. ``reuse_dross``: an earlier evaluation of this assessment
     whose dross inputs (the dross section, sector, period, region) have not changed since; its dross
     result is kept instead of re-evaluating the ledger (the desktop application re-scores at every
-    keystroke). Results carry no words, so the language may have changed in between."""
+    keystroke). Results carry no words, so the language may have changed in between.
+
+    ``as_of``: the date the time-dependent dross results (deadlines due, storage time) are evaluated
+    at (a report passes its own date); by default the data's ``as_of``, else the end of the period."""
     dross_result: _dross.DrossResult | None = None
     if reuse_dross is not None and reuse_dross.dross is not None:
         dross_result = reuse_dross.dross
+    elif as_of is not None:
+        dross_result = _dross.evaluate(a.plant.sector, a.period, a.dross, as_of=as_of, plant_region=a.plant.region)
     return _evaluate(a, dross_result=dross_result)
 
 

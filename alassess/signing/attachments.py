@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 from io import BytesIO
 
 from pyhanko.pdf_utils import embed, generic
@@ -11,10 +12,20 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 ASSESSMENT_NAME = "assessment.json"
 
 
-def attach(pdf: bytes, name: str, data: bytes, description: str, mime_type: str = "application/json") -> bytes:
-    """The PDF with ``data`` embedded as a document-level file named ``name`` (an incremental update)."""
+def attach(pdf: bytes, name: str, data: bytes, description: str, mime_type: str = "application/json",
+           when: _dt.datetime | None = None) -> bytes:
+    """The PDF with ``data`` embedded as a document-level file named ``name`` (an incremental update).
+
+    With ``when`` the result is reproducible: the file's dates are ``when`` and the second part of
+    the document id (new for every update, ISO 32000 §14.4) is derived from the update's content
+    instead of drawn at random, so the same PDF, data and time give the same bytes."""
     w = IncrementalPdfFileWriter(BytesIO(pdf), strict=False)
-    now = _dt.datetime.now(_dt.UTC)
+    now = when or _dt.datetime.now(_dt.UTC)
+    if when is not None:
+        digest = hashlib.sha256(b"%s|%s|%s|%s" % (hashlib.sha256(pdf).digest(), name.encode(), data,
+                                                   when.isoformat().encode())).digest()
+        # pyHanko draws it in the writer's constructor and has no public setter
+        w._document_id = generic.ArrayObject([w._document_id[0], generic.ByteStringObject(digest[:16])])
     ef = embed.EmbeddedFileObject.from_file_data(
         w, data, mime_type=mime_type,
         params=embed.EmbeddedFileParams(embed_size=True, embed_checksum=True, creation_date=now,

@@ -511,15 +511,25 @@ def record_report(db: sqlite_utils.Database, assessment_id: int, *, report_id: s
                   data_sha256: str, lang: str, signer: str = "", signer_cert_sha256: str = "",
                   mark_signed: bool = False, pdf: bytes | None = None) -> int:
     """Record an issued report; a signed one also marks the assessment signed (one transaction) and
-    keeps its signed PDF (``pdf``), which bundles of the assessment carry."""
+    keeps its signed PDF (``pdf``), which bundles of the assessment carry.
+
+    The same report issued again (its id is made from the data, the language and the day: e.g. saved
+    unsigned, then signed) updates its record instead of adding one; a signed record is never
+    replaced by an unsigned copy."""
+    record = {"assessment_id": assessment_id, "report_id": report_id, "pdf_sha256": pdf_sha256,
+              "data_sha256": data_sha256, "lang": lang, "signed": int(mark_signed), "signer": signer,
+              "signer_cert_sha256": signer_cert_sha256, "created_at": now()}
     with transaction(db):
         row = get_row(db, assessment_id)
         if mark_signed and row.status != "signed":
             set_status(db, assessment_id, "signed", who=signer or None)
-        pk = insert_row(db, "issued_reports", {
-            "assessment_id": assessment_id, "report_id": report_id, "pdf_sha256": pdf_sha256,
-            "data_sha256": data_sha256, "lang": lang, "signed": int(mark_signed), "signer": signer,
-            "signer_cert_sha256": signer_cert_sha256, "created_at": now()})
+        earlier = list(db.query("SELECT id, signed FROM issued_reports WHERE report_id = ?", [report_id]))
+        if not earlier:
+            pk = insert_row(db, "issued_reports", record)
+        else:
+            pk = int(earlier[0]["id"])
+            if mark_signed or not earlier[0]["signed"]:
+                db.table("issued_reports").update(pk, record)
         if mark_signed and pdf is not None:
             db.execute("INSERT OR REPLACE INTO signed_report_pdfs (report_id, pdf) VALUES (?, ?)", [report_id, pdf])
         return pk

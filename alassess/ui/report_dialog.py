@@ -81,6 +81,7 @@ class ReportDialog(QDialog):
         self.signed = False
         self.issued: Any = None
         self.pdf: bytes | None = None
+        self.built: Any = None  # the previewed report (services.report.BuiltReport)
         self.setWindowTitle(self.tr("Report"))
         self.resize(1060, 760)
         outer = QHBoxLayout(self)
@@ -213,10 +214,12 @@ class ReportDialog(QDialog):
         self.preview_status.setText(self.tr("Building the preview…"))
         self.preview_status.show()
         clear_pages(self.pages_box, keep=self.preview_status)
-        assessment, lang, db = self.session.assessment, self.report_lang(), self.db_path
+        # the preview is the report as it will be issued: made from the stored document, not from memory
+        self.session.saver.flush()
+        aid, lang, db = self.session.id, self.report_lang(), self.db_path
 
-        def build() -> bytes:
-            return report.build_report(assessment, lang, db)
+        def build() -> Any:
+            return report.stored_report(db, aid, lang)
 
         self._worker = _Worker()
         self._worker.done.connect(self._preview_ready)
@@ -228,11 +231,12 @@ class ReportDialog(QDialog):
             self._worker.wait()
         QGuiApplication.processEvents()
 
-    def _preview_ready(self, pdf: bytes | None, error: BaseException | None) -> None:
+    def _preview_ready(self, built: Any, error: BaseException | None) -> None:
         if error is not None:
             self.preview_status.setText(_message(error, self.lang))
             return
-        self.pdf = pdf
+        self.built = built
+        self.pdf = pdf = built.pdf
         self.preview_status.hide()
         clear_pages(self.pages_box, keep=self.preview_status)
         images = render_pdf_pages(pdf, PREVIEW_WIDTH)
@@ -272,9 +276,11 @@ class ReportDialog(QDialog):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self.session.saver.flush()
-            issued = report.issue_report(out=out, lang=self.report_lang(), db_path=self.db_path,
+            lang = self.report_lang()
+            # the previewed report itself, when it still shows the stored document in this language
+            issued = report.issue_report(out=out, lang=lang, db_path=self.db_path,
                                          assessment_id=self.session.id, identity=identity if sign else None,
-                                         passphrase=passphrase if sign else None, sign=sign)
+                                         passphrase=passphrase if sign else None, sign=sign, preview=self.built)
         except AlAssessError as exc:
             self._show_error(_message(exc, self.lang))
             return False

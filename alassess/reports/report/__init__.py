@@ -73,7 +73,7 @@ def render(inp: ReportInput) -> tuple[bytes, int]:
         title=f"{w('title')} — {w.clean(inp.assessment.plant.name)} {inp.assessment.period}",
         author=w.clean(inp.assessment.assessor.name or ""), subject=w("title"), creator=f"AlAssess {__version__}",
         keywords=f"report-id: {inp.report_id}; SHA-256: {inp.data_sha256}", lang=LANG_TAG[ctx.lang],
-        initialFontName=inp.font_name)
+        initialFontName=inp.font_name, invariant=1)
     _x1, y1, _x2, y2 = SIGNATURE_BOX
     doc.addPageTemplates([
         PageTemplate("cover", frames=[_frame("cover", BOTTOM, TOP)], onPage=cover_band),
@@ -81,6 +81,7 @@ def render(inp: ReportInput) -> tuple[bytes, int]:
         PageTemplate("signature", frames=[_frame("sig_top", y2 + 10 * mm, TOP), _frame("sig_bottom", BOTTOM, y1 - 8 * mm)],
                      onPage=partial(draw_boxes, ctx)),
     ])
-    canvasmaker = canvas_class(inp.font_name, w, inp.report_id, inp.data_sha256, w.clean(inp.assessment.plant.name))
+    canvasmaker = canvas_class(inp.font_name, w, inp.report_id, inp.data_sha256, w.clean(inp.assessment.plant.name),
+                               inp.created)
     doc.build(story(ctx), canvasmaker=canvasmaker)
     return buf.getvalue(), doc.page

@@ -5,13 +5,27 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak
 
 from alassess.reports.report.context import Ctx
 from alassess.reports.report.dross import KINDS, period_entries
 from alassess.reports.report.numbers import num
 from alassess.reports.report.styles import CONTENT_W
-from alassess.reports.report.tables import table
+from alassess.reports.report.tables import PAD, table
+
+SIZE = 7.5  # pt: the ledger is a long, wide table
+
+
+MANIFEST_MIN_W = 23 * mm
+RECEIVER_MIN_W = 24 * mm
+
+
+def _manifest_width(ctx: Ctx, manifests: list[str], room: float) -> float:
+    """Wide enough for the longest manifest number on one line (a number must not wrap), taking
+    room from the receiver's column, which wraps."""
+    widest = max((stringWidth(ctx.w.clean(m), ctx.font, SIZE) for m in manifests), default=0.0) + PAD + 1
+    return min(max(MANIFEST_MIN_W, widest), room - RECEIVER_MIN_W)
 
 
 def ledger(ctx: Ctx) -> list[Any]:
@@ -29,7 +43,8 @@ def ledger(ctx: Ctx) -> list[Any]:
                      e.get("receiver") or "", e.get("manifest_no") or ""])
     widths = [17 * mm, 17 * mm, 19 * mm, 20 * mm, 15 * mm, 18 * mm]
     rest = CONTENT_W - sum(widths)
-    widths += [rest - 23 * mm, 23 * mm]
+    manifest_w = _manifest_width(ctx, [str(e.get("manifest_no") or "") for e in period], rest)
+    widths += [rest - manifest_w, manifest_w]
     # a long table: its heading does not wait for room for the whole of it
     return [CondPageBreak(50 * mm), ctx.p(w("s_appendix"), "h1n"),
-            table(ctx, rows, widths, size=7.5, extra=[("ALIGN", (4, 1), (4, -1), "RIGHT")])]
+            table(ctx, rows, widths, size=SIZE, extra=[("ALIGN", (4, 1), (4, -1), "RIGHT")])]

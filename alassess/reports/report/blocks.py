@@ -77,5 +77,5 @@ def standard_note(ctx: Ctx, d: dict[str, Any]) -> list[Any]:
     std = d.get("standard")
     if not isinstance(std, dict) or not (std.get("source") or std.get("edition")):
         return []
-    text = " — ".join(str(x) for x in (std.get("source"), std.get("edition")) if x)
+    text = ctx.source(" — ".join(str(x) for x in (std.get("source"), std.get("edition")) if x))
     return [Spacer(1, 1.5 * mm), ctx.p(ctx.w.labelled(ctx.w("source"), text), "small")]

@@ -31,7 +31,7 @@ def requirements(ctx: Ctx) -> list[Any]:
             src = _fields.get(rid).source
         except Exception:
             pass
-        rows.append([ctx.label(rid), ctx.coloured(text, tone), src])
+        rows.append([ctx.label(rid), ctx.coloured(text, tone), ctx.source(src)])
     story.append(table(ctx, rows, [CONTENT_W - 62 * mm, 22 * mm, 40 * mm]))
     story.append(ctx.p(w("m_requirements"), "small"))
     return story

@@ -18,7 +18,9 @@ from alassess import catalogue
 from alassess.domain import fields as _fields
 from alassess.domain import messages
 from alassess.domain.assessment import Assessment
+from alassess.domain.evaluation import Evaluation
 from alassess.reports import fonts
+from alassess.reports.report import sources
 from alassess.reports.report.numbers import num
 from alassess.reports.report.styles import INK, TONES, paragraph_styles
 
@@ -44,6 +46,9 @@ class ReportInput:
     history: list[HistoryPoint] = field(default_factory=list)
     font_name: str = fonts.REGULAR
     text_filter: Callable[[str], str] | None = None  # replaces characters the font cannot draw
+    # the typed evaluation ``result`` was made from (alassess.services.scoring.assess): its findings
+    # are the ones the report shows, worded and classified by the domain
+    evaluation: Evaluation | None = None
 
 
 class Words:
@@ -90,7 +95,7 @@ class Ctx:
         self.w = Words(self.lang, inp.text_filter)
         self.font = inp.font_name
         self.bold = fonts.BOLD if self.font == fonts.REGULAR else self.font
-        self.st: dict[str, ParagraphStyle] = paragraph_styles(self.font, self.bold)
+        self.st: dict[str, ParagraphStyle] = paragraph_styles(self.font, self.bold, self.lang)
 
     def p(self, text: Any, style: str = "body") -> Paragraph:
         return Paragraph(escape(self.w.clean(text)).replace("\n", "<br/>"), self.st[style])
@@ -102,6 +107,10 @@ class Ctx:
     def data_text(self, d: dict[str, Any], key: str) -> str:
         """A text that reference data gives in both languages (``<key>_zh`` / ``<key>_en``)."""
         return str(d[f"{key}_{self.lang}"])
+
+    def source(self, ref: Any) -> str:
+        """A clause reference (a source column) as the reader reads it."""
+        return sources.clause(ref, self.lang)
 
     def label(self, field_id: Any) -> str:
         try:

@@ -80,7 +80,7 @@ def _generation(ctx: Ctx, data: dict[str, Any], src: dict[str, Any], res: dict[s
                         table(ctx, rows, [40 * mm, 50 * mm, 36 * mm, CONTENT_W - 126 * mm])]
     tol = data.get("tolerance") or {}
     if tol.get("value") is not None:
-        story.append(ctx.p(w("tolerance_note", src=coef.get("source", ""),
+        story.append(ctx.p(w("tolerance_note", src=ctx.source(coef.get("source", "")),
                              pct=num(Decimal(str(tol["value"])) * 100)), "small"))
     return story
 

@@ -37,7 +37,7 @@ def _row(ctx: Ctx, c: dict[str, Any]) -> list[Any]:
     name: list[Any] = [ctx.p(check_label(ctx, c), "cell")]
     if c.get("detail"):
         name.append(ctx.p(str(c["detail"]), "small"))
-    return [name, value, status, c.get("clause") or ""]
+    return [name, value, status, ctx.source(c.get("clause") or "")]
 
 
 def section(ctx: Ctx) -> list[Any]:

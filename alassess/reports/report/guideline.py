@@ -55,7 +55,7 @@ def _indicators(ctx: Ctx, g: dict[str, Any]) -> list[Any]:
         val = it.get("value", ctx.a.values.get(iid))
         rows.append([it.get("label") or ctx.label(iid), ctx.value_text(iid, val, it.get("unit")),
                      threshold(it, "compliant"), threshold(it, "advanced"), blocks.level(ctx, it.get("level")),
-                     it.get("source") or ""])
+                     ctx.source(it.get("source") or "")])
     return [ctx.p(w("guideline_table"), "h2"),
             table(ctx, rows, [CONTENT_W - 126 * mm, 22 * mm, 18 * mm, 18 * mm, 22 * mm, 46 * mm])]
 

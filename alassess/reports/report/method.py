@@ -22,7 +22,7 @@ SOURCE_DOCUMENTS = ("001", "000", "003", "004", "002")  # catalogue ids report.d
 def _scoring(ctx: Ctx, ce: dict[str, Any]) -> list[Any]:
     w = ctx.w
     grades = w.sep.join(f"{g['id']} ≥ {g['min_index']}" for g in ce["grades"])
-    src = ce["grades"][0].get("source", "")
+    src = ctx.source(ce["grades"][0].get("source", ""))
     pairs = [(w("m_score"), w("m_score_text")), (w("m_index"), w("m_index_text")),
              (w("m_rounding"), w("m_rounding_text")),
              (w("m_grades"), w("m_grades_text", grades=grades, rule=w("m_requirements"), source=src))]
@@ -50,7 +50,7 @@ def _module_methods(ctx: Ctx) -> list[Any]:
         for t in th.values():
             if isinstance(t, dict) and t.get("value") is not None:
                 src = " — ".join(str(x) for x in (t.get("source"), t.get("edition")) if x)
-                rows.append([t.get(f"note_{lang}") or "", str(t["value"]), src])
+                rows.append([t.get(f"note_{lang}") or "", str(t["value"]), ctx.source(src)])
         if len(rows) > 1:
             story.append(ctx.p(w("m_energy"), "h2"))
             story.append(table(ctx, rows, [70 * mm, 18 * mm, CONTENT_W - 88 * mm]))
@@ -93,7 +93,7 @@ def _editions(ctx: Ctx) -> list[Any]:
     w = ctx.w
     rows: list[list[Any]] = [[w("m_file"), w("m_edition"), w("source")]]
     for name, ed in standards.editions().items():
-        rows.append([f"{name}.json", ed or "—", str(standards.load(name).get("source", ""))])
+        rows.append([f"{name}.json", ed or "—", ctx.source(standards.load(name).get("source", ""))])
     return [ctx.p(w("m_editions"), "h2"), table(ctx, rows, [34 * mm, 72 * mm, CONTENT_W - 106 * mm])]
 
 

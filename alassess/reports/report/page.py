@@ -3,6 +3,7 @@ and the data hash (the header with the title and the plant from page 2 on)."""
 
 from __future__ import annotations
 
+import datetime as _dt
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -12,8 +13,12 @@ from alassess.reports.report.context import Words
 from alassess.reports.report.styles import ACCENT, INK, LIGHT, MARGIN, MUTED, PAGE_H, PAGE_W, RULE
 
 
-def canvas_class(font: str, w: Words, report_id: str, data_hash: str, plant: str) -> type[rl_canvas.Canvas]:
-    """A canvas that draws the furniture of every page once the page count is known."""
+def canvas_class(font: str, w: Words, report_id: str, data_hash: str, plant: str,
+                 created: _dt.datetime) -> type[rl_canvas.Canvas]:
+    """A canvas that draws the furniture of every page once the page count is known. The document's
+    dates are the report's creation time (the document is built invariant, so the same report is
+    the same bytes whenever it is rendered: the preview and the issued copy)."""
+    pdf_date = created.astimezone(_dt.UTC).strftime("D:%Y%m%d%H%M%S+00'00'")
 
     def furniture(canv: rl_canvas.Canvas, n: int, total: int) -> None:
         canv.saveState()
@@ -42,6 +47,7 @@ def canvas_class(font: str, w: Words, report_id: str, data_hash: str, plant: str
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             kwargs["initialFontName"] = font  # no standard-14 Helvetica in the file
             super().__init__(*args, **kwargs)
+            self.setDateFormatter(lambda *_ymdhms: pdf_date)
             self._pages: list[dict[str, Any]] = []
 
         def showPage(self) -> None:  # noqa: N802 (reportlab API)

@@ -23,15 +23,22 @@ TONES = {"good": colors.HexColor("#1e8449"), "bad": colors.HexColor("#c0392b"),
          "warn": colors.HexColor("#b9770e"), "none": colors.HexColor("#7f8c8d")}
 
 
-def paragraph_styles(f: str, b: str) -> dict[str, ParagraphStyle]:
-    """The named paragraph styles in the regular face ``f`` and the bold face ``b``."""
-    base = dict(fontName=f, bulletFontName=f, textColor=INK, wordWrap="CJK")
-    head = dict(fontName=b, bulletFontName=f, textColor=ACCENT, wordWrap="CJK")
-    bold = dict(fontName=b, bulletFontName=f, textColor=INK, wordWrap="CJK")
+# Line breaking by language: Chinese breaks between any two characters; English at spaces and
+# hyphens (a word is split only when it is longer than its column), so a header never breaks mid-word
+WRAP = {"zh": "CJK", "en": None}
+
+
+def paragraph_styles(f: str, b: str, lang: str = "zh") -> dict[str, ParagraphStyle]:
+    """The named paragraph styles in the regular face ``f`` and the bold face ``b``, wrapping lines
+    the way text in ``lang`` wraps."""
+    wrap = WRAP.get(lang, None)
+    base = dict(fontName=f, bulletFontName=f, textColor=INK, wordWrap=wrap)
+    head = dict(fontName=b, bulletFontName=f, textColor=ACCENT, wordWrap=wrap)
+    bold = dict(fontName=b, bulletFontName=f, textColor=INK, wordWrap=wrap)
     return {
         "body": ParagraphStyle("body", fontSize=9.5, leading=14, spaceAfter=2, **base),
         "small": ParagraphStyle("small", fontSize=8, leading=11, textColor=MUTED, fontName=f, bulletFontName=f,
-                                wordWrap="CJK"),
+                                wordWrap=wrap),
         "cell": ParagraphStyle("cell", fontSize=8, leading=10.5, **base),
         "cellb": ParagraphStyle("cellb", fontSize=8, leading=10.5, **bold),
         "cell7": ParagraphStyle("cell7", fontSize=7.5, leading=10, **base),
@@ -41,7 +48,7 @@ def paragraph_styles(f: str, b: str) -> dict[str, ParagraphStyle]:
         "h2": ParagraphStyle("h2", fontSize=10.5, leading=14, spaceBefore=8, spaceAfter=4, keepWithNext=1, **head),
         "title": ParagraphStyle("title", fontSize=26, leading=34, alignment=TA_CENTER, **head),
         "subtitle": ParagraphStyle("subtitle", fontSize=10.5, leading=15, alignment=TA_CENTER,
-                                   fontName=f, bulletFontName=f, textColor=MUTED, wordWrap="CJK"),
+                                   fontName=f, bulletFontName=f, textColor=MUTED, wordWrap=wrap),
         "plant": ParagraphStyle("plant", fontSize=20, leading=26, alignment=TA_CENTER, **bold),
         "badge": ParagraphStyle("badge", fontSize=34, leading=40, alignment=TA_CENTER, fontName=b,
                                 bulletFontName=f, textColor=colors.white),

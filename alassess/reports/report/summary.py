@@ -54,7 +54,7 @@ def _dross(ctx: Ctx, d: Any) -> list[tuple[str, Any]]:
     pairs: list[tuple[str, Any]] = []
     if d.get("compliance_pct") is not None:
         pairs.append((ctx.w("dross_sum"), f"{num(d['compliance_pct'], 1)}%"))
-    pairs.append((ctx.w("dross_findings_sum"), findings.dross_counts(ctx, d)))
+    pairs.append((ctx.w("dross_findings_sum"), findings.dross_counts(ctx)))
     return pairs
 
 

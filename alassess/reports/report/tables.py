@@ -4,16 +4,32 @@ from __future__ import annotations
 
 from decimal import Decimal
 from typing import Any
+from xml.sax.saxutils import escape
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Table, TableStyle
+from reportlab.platypus import Paragraph, Table, TableStyle
 
 from alassess.reports.report.context import Ctx
 from alassess.reports.report.numbers import num
 from alassess.reports.report.styles import CONTENT_W, INK, LIGHT, RULE
 
 PAD = 6.0  # left + right cell padding (pt)
+
+
+def _header(ctx: Ctx, text: str, width: float, size: float) -> Any:
+    """A header cell. Text that wraps at spaces (English) must not break inside a word: a word
+    longer than its column is set smaller, down to 5.5 pt, until it fits."""
+    style = ctx.st["cellb" + ("7" if size < 8 else "")]
+    if style.wordWrap == "CJK":
+        return ctx.p(text, style.name)
+    longest = max((stringWidth(word, ctx.bold, size) for word in text.split()), default=0.0)
+    if longest <= width - PAD:
+        return ctx.p(text, style.name)
+    fitted = max(5.5, int(2 * size * (width - PAD) / longest) / 2)
+    return Paragraph(escape(text).replace("\n", "<br/>"), ParagraphStyle(f"{style.name}-{fitted}", parent=style, fontSize=fitted,
+                                                  leading=style.leading * fitted / style.fontSize))
 
 
 def _cell(ctx: Ctx, c: Any, width: float, bold: bool, plain: bool, size: float) -> Any:
@@ -27,7 +43,9 @@ def _cell(ctx: Ctx, c: Any, width: float, bold: bool, plain: bool, size: float) 
     font = ctx.bold if bold else ctx.font
     if (plain and not bold) or ("\n" not in text and stringWidth(text, font, size) <= width - PAD):
         return text
-    return ctx.p(text, ("cellb" if bold else "cell") + ("7" if size < 8 else ""))
+    if bold:
+        return _header(ctx, text, width, size)
+    return ctx.p(text, "cell" + ("7" if size < 8 else ""))
 
 
 def table(ctx: Ctx, rows: list[list[Any]], widths: list[float], header: bool = True,

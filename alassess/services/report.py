@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from alassess import catalogue
+from alassess import catalogue, standards
 from alassess.domain.assessment import Assessment
 from alassess.domain.errors import InputError
 from alassess.fileio import discard, write_temp
@@ -136,7 +136,8 @@ def make_report(assessment: Assessment, lang: str = "zh", history: list[Any] | N
         assessment=assessment, result=scoring.evaluate(assessment, lang), lang=lang, report_id=report_id,
         data_sha256=data_hash, created=now, history=list(history or []), font_name=fonts.register_fonts(),
         text_filter=_text_filter())
-    pdf, pages = report.render(inp)
+    with standards.using(assessment.standards):  # the method section reads the assessment's editions
+        pdf, pages = report.render(inp)
     desc = f"AlAssess assessment data (alassess.assessment v1); report-id: {report_id}; SHA-256: {data_hash}"
     return BuiltReport(attach(pdf, ASSESSMENT_NAME, data, desc), report_id, data_hash, pages, lang)
 

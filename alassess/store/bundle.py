@@ -27,7 +27,9 @@ Importing (:func:`apply`) is one transaction and decides by content digests:
 The content digest covers what an assessor edits — plant identity, period, revision, status,
 assessor, values, the dross figures and checklist, attachments — and not the plant-level dross
 records (ledger, receivers), which merge by union (``repo.merge_dross_records``; ledger rows are
-recognised by their fingerprint).
+recognised by their fingerprint), nor the editions of the reference data (``standards``; digests
+recorded before assessments named their editions stay valid). The editions travel in
+``assessment.json``; an assessment created or updated by an import takes the bundle's.
 """
 
 from __future__ import annotations
@@ -109,6 +111,8 @@ def content_digest(doc: dict[str, Any], status: str, revision: int, atts: list[d
     """SHA-256 of what an assessor edits, from an assessment document (see the module doc)."""
     a = parse_assessment(doc)  # normalises the numbers exactly as an import would store them
     norm = to_document(a)
+    # the editions are not in the digest: bundles made before assessments named them must still match
+    norm.pop("standards", None)
     plant = norm["plant"]
     norm["plant"] = {"key": plant.get("credit_code") or f"name:{plant['name']}", "sector": plant["sector"]}
     dross = norm.get("dross")

@@ -28,7 +28,7 @@ from alassess import catalogue, standards
 from alassess.domain.assessment import Assessment
 from alassess.domain.errors import InputError
 from alassess.fileio import discard, write_temp
-from alassess.services.files import assessment_bytes, load_assessment_file_bytes
+from alassess.services.files import assessment_bytes, load_assessment_file_bytes, names_its_editions
 from alassess.signing.identities import (  # noqa: F401 (re-exported for the GUI)
     CertInfo,
     LoadedIdentity,
@@ -121,8 +121,9 @@ def make_report(assessment: Assessment, lang: str = "zh", history: list[Any] | N
                 now: _dt.datetime | None = None) -> BuiltReport:
     """The report PDF with the assessment data embedded (unsigned).
 
-    ``data`` is the assessment file to embed: the file the report was made from, byte for byte;
-    by default the assessment as ``alassess export`` writes it."""
+    ``data`` is the assessment file to embed: the file the report was made from, byte for byte
+    (when it names its editions of the reference data); by default the assessment as ``alassess
+    export`` writes it (which names them)."""
     from alassess.reports import fonts, report
     from alassess.services import scoring
     from alassess.signing.attachments import ASSESSMENT_NAME, attach
@@ -219,6 +220,8 @@ def issue_report(*, out: str | Path, lang: str = "zh", file: str | Path | None =
     raw: bytes | None = None
     if file is not None:
         a, raw = load_assessment_file_bytes(file)  # the bytes parsed are the bytes embedded
+        if not names_its_editions(raw):  # embed the data with the editions it is scored with, so it
+            raw = None                   # re-scores the same in years: the export, which names them
     elif db_path is not None and assessment_id is not None:
         a = records.load(db_path, assessment_id)
     else:

@@ -425,6 +425,7 @@ def _write_content(db: sqlite_utils.Database, aid: int, plant_id: int, b: Bundle
     a = b.assessment
     folder = attachments.store_dir(db)
     repo.set_assessor(db, aid, a.assessor, who=who)
+    repo.set_standards(db, aid, a.standards, who=who)
     repo.replace_values(db, aid, repo.stored_values(a), who=who)
     added = repo.merge_dross_records(db, plant_id, a.dross, who=who, source={"bundle": b.sha256})
     wanted = {(t["field"] or "", t["sha256"]): t for t in b.manifest.get("attachments", [])}
@@ -464,7 +465,8 @@ def apply(db: sqlite_utils.Database, b: Bundle, *, as_new_revision: bool = False
                 parent = found[0] if found else None
             plant_id = repo.upsert_plant(db, b.assessment.plant, who=who)
             aid = repo.create_assessment(db, plant_id, b.assessment.period, b.assessment.assessor,
-                                         revision=info["revision"], parent_id=parent, who=who)
+                                         revision=info["revision"], parent_id=parent, who=who,
+                                         standards=b.assessment.standards)
             added = _write_content(db, aid, plant_id, b, who=who, status=info["status"])
             audit.record(db, aid, "@bundle", None, _bundle_note(b), who=who)
             record_exchange(db, aid, "import", incoming, bundle_sha256=b.sha256, origin=origin, who=who)
@@ -493,7 +495,8 @@ def apply(db: sqlite_utils.Database, b: Bundle, *, as_new_revision: bool = False
         newest = db.execute("SELECT max(revision) FROM assessments WHERE plant_id = ? AND period = ?",
                             [plant_id, b.assessment.period]).fetchone()[0]
         aid = repo.create_assessment(db, plant_id, b.assessment.period, b.assessment.assessor,
-                                     revision=newest + 1, parent_id=target, who=who)
+                                     revision=newest + 1, parent_id=target, who=who,
+                                     standards=b.assessment.standards)
         added = _write_content(db, aid, plant_id, b, who=who, status="draft")
         audit.record(db, aid, "@bundle", None, _bundle_note(b), who=who)
         return Outcome("as_revision", aid, newest + 1, target, added)

@@ -152,7 +152,7 @@ def test_score_json_names_the_edition_of_each_module_that_applied(write_doc):
 
 def test_the_result_exposes_the_edition_records_for_the_report():
     a = parse_assessment(doc_with())
-    eds = scoring.editions(a, scoring.evaluate(a))
+    eds = scoring.editions(scoring.assess(a))
     assert eds["circular_economy"] == standards.edition("circular_economy", SHIPPED_CE)
     assert all(isinstance(e, standards.Edition) for e in eds.values())
 

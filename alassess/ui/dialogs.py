@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -22,26 +21,7 @@ from alassess.domain.errors import AlAssessError
 from alassess.domain.fields import SECTORS
 from alassess.services.editing import Editor
 from alassess.ui import settings as ui_settings
-from alassess.ui.forms import error_text
-
-
-def error_label() -> QLabel:
-    """The line under a dialog's form that shows why its input was refused (hidden until then)."""
-    lab = QLabel("")
-    lab.setObjectName("error")
-    lab.setWordWrap(True)
-    lab.hide()
-    return lab
-
-
-def ok_cancel(dialog: QDialog, ok_text: str | None = None) -> QDialogButtonBox:
-    """OK (named ``ok_text``) and Cancel, wired to the dialog's accept and reject."""
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    if ok_text is not None:
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
+from alassess.ui.common import error_label, error_text, ok_cancel
 
 
 def _remember_assessor(name: str, organisation: str) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from importlib import resources
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 LANGS = ("zh", "en")
 _state: dict[str, object] = {"lang": "en", "translators": []}
@@ -48,7 +48,6 @@ def install(lang: str) -> str:
                 app.installTranslator(tr)
                 _state["translators"].append(tr)  # type: ignore[union-attr]
             # Qt's own dialogs (file, print, message boxes) in Chinese where Qt ships them
-            from PySide6.QtCore import QLibraryInfo
 
             qt = QTranslator(app)
             if qt.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):

@@ -536,6 +536,14 @@
         <translation>未保存</translation>
     </message>
     <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Discard the change</source>
+        <translation>放弃这次修改</translation>
+    </message>
+    <message>
         <source>Create a new revision of %1 %2 to correct it? The signed revision and its report stay as they are.</source>
         <translation>为 %1 %2 创建新版本以便更正？已签署的版本及其报告保持不变。</translation>
     </message>

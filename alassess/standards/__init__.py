@@ -212,7 +212,8 @@ def _parsed(module: str, edition_id: str, folders: tuple[Traversable, ...]) -> d
     found = _index(folders).get(module, {}).get(edition_id)
     if found is None:
         raise UnknownEdition(module, edition_id, tuple(e.id for e in editions_of(module)))
-    return json.loads(found[1])
+    data: dict[str, Any] = json.loads(found[1])
+    return data
 
 
 def load(name: str, edition_id: str | None = None) -> dict[str, Any]:

@@ -332,3 +332,17 @@ def test_migration_8_records_the_first_editions_for_every_stored_assessment(tmp_
             assert scoring.evaluate(repo.load_assessment(db, 2))["standards"]["circular_economy"] == SHIPPED_CE
         finally:
             db.conn.close()
+
+
+# ---- which editions there are ----------------------------------------------------------------------
+
+def test_the_standards_command_lists_every_edition_and_the_current_one(capsys, new_edition):
+    assert main(["standards", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    ce_rows = [(r["id"], r["status"], r["current"]) for r in rows if r["module"] == "circular_economy"]
+    assert ce_rows == [(SHIPPED_CE, "draft", False), (NEW_CE, "in_force", True)]
+    assert {r["module"] for r in rows} == set(standards.available())
+    assert main(["--lang", "zh", "standards"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert f"circular_economy/{NEW_CE}\t2030-01\t现行\t当前版本\ttest edition {NEW_CE}" in lines
+    assert any(line.startswith(f"circular_economy/{SHIPPED_CE}\t2015-11\t征求意见稿\t\t") for line in lines)

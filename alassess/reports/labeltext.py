@@ -183,6 +183,47 @@ def ink_width(text: str, style: Style) -> tuple[float, float]:
     return total, widest
 
 
+def _cut_word(tok: str, style: Style, limit: float, width_mm: float, lines: list[str]) -> str:
+    """Cut a token longer than the line character by character, a line at a time (the first piece
+    ``limit`` wide, the others ``width_mm``), with running widths; append the full lines and return
+    what is left (it fits one line; "" when nothing is)."""
+    run = _widths(tok, style)
+    a = 0
+    while True:
+        rest = tok[a:].rstrip(" ")
+        if a > 0 and run[a + len(rest)] - run[a] <= width_mm + 1e-9:
+            return tok[a:]
+        b = a + 1
+        while b < len(tok) and run[b + 1] - run[a] <= limit:
+            b += 1
+        lines.append(tok[a:b])
+        a = b
+        limit = width_mm
+        if a >= len(tok):
+            return ""
+
+
+def _end_line(current: str, tok: str, style: Style, limit: float, stack: list[str]) -> str:
+    """The line that ends before ``tok`` (which goes back on ``stack``), after the line-breaking
+    rules moved characters from its end back to the next line (pushed on ``stack`` too)."""
+    stack.append(tok)
+    # kinsoku: keep closing punctuation with the previous character, brackets with the next
+    current = current.rstrip(" ")
+    if tok[0] in NO_LINE_START and len(current) > 1 and is_wide(current[-1]):
+        stack.append(current[-1])
+        current = current[:-1]
+    while len(current) > 1 and current[-1] in NO_LINE_END:
+        stack.append(current[-1])
+        current = current[:-1]
+    # an unclosed bracketed group moves to the next line whole when it starts late enough
+    k = max(current.rfind("（"), current.rfind("("))
+    if k > 0 and not any(ch in "）)" for ch in current[k:]) and width(current[:k], style) >= 0.4 * limit:
+        for ch in reversed(current[k:]):
+            stack.append(ch)
+        current = current[:k]
+    return current.rstrip(" ")
+
+
 def wrap(text: str, style: Style, first_width: float, width_mm: float) -> list[str]:
     """Greedy line breaking: the first line is ``first_width`` wide, the others ``width_mm``.
 
@@ -208,43 +249,13 @@ def wrap(text: str, style: Style, first_width: float, width_mm: float) -> list[s
             current = cand
             cur_w += tok_w
             continue
-        if not current:
-            # a token longer than the line: cut it character by character, a line at a time
-            run = _widths(tok, style)
-            a = 0
-            while True:
-                rest = tok[a:].rstrip(" ")
-                if a > 0 and run[a + len(rest)] - run[a] <= width_mm + 1e-9:
-                    break
-                b = a + 1
-                while b < len(tok) and run[b + 1] - run[a] <= limit:
-                    b += 1
-                lines.append(tok[a:b])
-                a = b
-                limit = width_mm
-                if a >= len(tok):
-                    break
-            if a < len(tok):
-                stack.append(tok[a:])
-            continue
-        stack.append(tok)
-        # kinsoku: keep closing punctuation with the previous character, brackets with the next
-        current = current.rstrip(" ")
-        if tok[0] in NO_LINE_START and len(current) > 1 and is_wide(current[-1]):
-            stack.append(current[-1])
-            current = current[:-1]
-        while len(current) > 1 and current[-1] in NO_LINE_END:
-            stack.append(current[-1])
-            current = current[:-1]
-        # an unclosed bracketed group moves to the next line whole when it starts late enough
-        k = max(current.rfind("（"), current.rfind("("))
-        if k > 0 and not any(ch in "）)" for ch in current[k:]) and width(current[:k], style) >= 0.4 * limit:
-            for ch in reversed(current[k:]):
-                stack.append(ch)
-            current = current[:k]
-        lines.append(current.rstrip(" "))
-        current = ""
-        cur_w = 0.0
+        if current:
+            lines.append(_end_line(current, tok, style, limit, stack))
+            current, cur_w = "", 0.0
+        else:
+            rest = _cut_word(tok, style, limit, width_mm, lines)
+            if rest:
+                stack.append(rest)
         limit = width_mm
     lines.append(current.rstrip(" "))
     lines = [ln for ln in lines if ln] or [""]

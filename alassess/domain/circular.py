@@ -13,13 +13,23 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from alassess import standards
+from alassess import catalogue, standards
 from alassess.domain import fields as _fields
 from alassess.domain.assessment import Assessment, Notice
 from alassess.domain.numbers import round_half_up
 
 HUNDRED = Fraction(100)
 CE_SECTORS = ("alumina", "electrolytic")
+
+
+@dataclass(frozen=True)
+class FieldNames:
+    """Fields named in the reader's language (an argument of a message)."""
+
+    ids: tuple[str, ...]
+
+    def text(self, lang: str) -> str:
+        return catalogue.text("list_separator", lang).join(_fields.get(i).label(lang) for i in self.ids)
 
 
 @dataclass(frozen=True)
@@ -214,8 +224,7 @@ def score(a: Assessment) -> CircularResult | None:
     reasons: list[Notice] = []
     unmet = [k for k, v in reqs.items() if v is not True]
     if unmet:
-        names = "、".join(_fields.get(k).label_zh for k in unmet)
-        reasons.append(Notice("grade_blocked_requirement", None, {"names": names}))
+        reasons.append(Notice("grade_blocked_requirement", None, {"names": FieldNames(tuple(unmet))}))
     if index < 70:
         reasons.append(Notice("grade_index_low", None, {"index": f"{index}"}))
     result = CircularResult(sector, results, index_exact, index, grade, reqs, missing, reasons, warnings)

@@ -24,6 +24,7 @@ from alassess.domain.assessment import (
     Assessor,
     Plant,
     check_forms,
+    did_you_mean,
     parse_date,
     parse_period,
 )
@@ -226,7 +227,7 @@ class Editor:
         for fid, value in raw.items():
             f = catalogue.get(fid)
             if f is None:
-                raise InputError("unknown_field", f"values.{fid}", key=fid)
+                raise InputError("unknown_field", f"values.{fid}", key=fid, near=did_you_mean(fid, catalogue))
             parsed[fid] = f.parse(value)
         with repo.transaction(self.db):
             row = repo.ensure_editable(self.db, assessment_id)

@@ -15,7 +15,8 @@ def text_summary(a: Assessment, result: dict[str, Any], lang: str = "en") -> str
     ce = result.get("circular_economy")
     if ce:
         label = circular.grade_label(ce["grade"], lang)
-        lines.append(("循环经济指数 " if zh else "Circular-economy index ") + f"{ce['index']:.2f}  →  {ce['grade']} ({label})")
+        grade = label if ce["grade"] == "none" else f"{ce['grade']} ({label})"  # never the raw "none"
+        lines.append(("循环经济指数 " if zh else "Circular-economy index ") + f"{ce['index']:.2f}  →  {grade}")
         for i in ce["indicators"]:
             f = _fields.get(i["id"])
             val = "—" if i["value"] is None else f"{i['value']:g}"
@@ -25,7 +26,11 @@ def text_summary(a: Assessment, result: dict[str, Any], lang: str = "en") -> str
         for r in ce["reasons"]:
             lines.append(("未定级原因：" if zh else "Not graded: ") + r)
         ng = ce.get("next_grade")
-        if ng:
+        if ng and (ng["points_needed"] or 0) <= 0 and ng.get("requirements_unmet"):
+            # the index is enough: only basic requirements are missing (not "0.00 points to go")
+            names = circular.FieldNames(tuple(ng["requirements_unmet"]))
+            lines.append(messages.text("summary_next_grade_requirements_only", lang, target=ng["target"], names=names))
+        elif ng:
             lines.append((f"距 {ng['target']} 还差 " if zh else f"To reach {ng['target']}: ")
                          + f"{ng['points_needed']:.2f}" + (" 分" if zh else " points"))
             for step in ng["plan"]:

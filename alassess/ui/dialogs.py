@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -50,8 +50,23 @@ def _remember_assessor(name: str, organisation: str) -> None:
     ui_settings.set_value("assessor/organisation", organisation.strip())
 
 
-def _field_name(field: str | None, names: dict[str, str]) -> str:
-    return names.get(field or "", "")
+def last_complete_year(today: _dt.date | None = None) -> int:
+    """The period a new assessment is usually for: the last year that has ended."""
+    return (today or _dt.date.today()).year - 1
+
+
+def field_message(name: str, message: str) -> str:
+    """``message`` about the field ``name``: prefixed with the name unless it already says it."""
+    if not name or name.casefold() in message.casefold():
+        return message
+    return QCoreApplication.translate("Dialogs", "%1: %2").replace("%1", name).replace("%2", message)
+
+
+def mark(w: QWidget, state: str) -> None:
+    """Show a dialog's input box as refused ("error") or fine ("")."""
+    w.setProperty("state", state)
+    w.style().unpolish(w)
+    w.style().polish(w)
 
 
 class NewPlantDialog(QDialog):
@@ -76,12 +91,14 @@ class NewPlantDialog(QDialog):
         self.credit_code.setPlaceholderText(self.tr("18 characters (optional)"))
         self.region = QLineEdit()
         self.key_region = QCheckBox(self.tr("In an air-pollution key region"))
-        self.period = QLineEdit(str(_dt.date.today().year))
+        self.period = QLineEdit(str(last_complete_year()))
         self.assessor = QLineEdit(ui_settings.get_str("assessor/name"))
         self.organisation = QLineEdit(ui_settings.get_str("assessor/organisation"))
         self.names = {"plant.name": self.tr("Plant name"), "plant.sector": self.tr("Sector"),
                       "plant.credit_code": self.tr("Unified social credit code"), "period": self.tr("Period"),
                       "plant.region": self.tr("Region")}
+        self.inputs = {"plant.name": self.name, "plant.sector": self.sector, "plant.credit_code": self.credit_code,
+                       "plant.region": self.region, "period": self.period, "assessment.period": self.period}
         form.addRow(self.names["plant.name"] + " *", self.name)
         form.addRow(self.names["plant.sector"] + " *", self.sector)
         form.addRow(self.names["plant.credit_code"], self.credit_code)
@@ -99,14 +116,19 @@ class NewPlantDialog(QDialog):
     def accept(self) -> None:
         raw = {"name": self.name.text(), "sector": self.sector.currentData(), "credit_code": self.credit_code.text(),
                "region": self.region.text(), "key_region": self.key_region.isChecked()}
+        for w in self.inputs.values():
+            mark(w, "")
         try:
             pid, aid = self.editor.create_plant_with_assessment(raw, self.period.text(), self.assessor.text(),
                                                                 self.organisation.text())
         except AlAssessError as exc:
-            name = _field_name(exc.field, self.names)
-            self.error.setText((name + "：" if self.lang == "zh" else name + ": ") * bool(name)
-                               + error_text(exc, self.lang))
+            # the box it is about is marked and gets the cursor; the field is named once
+            self.error.setText(field_message(self.names.get(exc.field or "", ""), error_text(exc, self.lang)))
             self.error.show()
+            w = self.inputs.get(exc.field or "")
+            if w is not None:
+                mark(w, "error")
+                w.setFocus()
             return
         _remember_assessor(self.assessor.text(), self.organisation.text())
         self.plant_id, self.assessment_id = pid, aid
@@ -151,7 +173,8 @@ class NewAssessmentDialog(QDialog):
     def _suggest_period(self) -> None:
         pid = self.plant.currentData()
         periods = self.editor.periods(pid) if pid is not None else []
-        year = max([int(p) for p in periods], default=_dt.date.today().year - 1) + 1
+        years = [int(p) for p in periods if str(p).isdigit()]
+        year = max(years) + 1 if years else last_complete_year()
         self.period.setText(str(year))
 
     def accept(self) -> None:

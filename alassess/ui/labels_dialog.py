@@ -165,7 +165,6 @@ class LabelsDialog(QDialog):
             self.form.setRowVisible(w, kind == "facility")
         for e in self.field_edits.values():
             self.form.setRowVisible(e, kind == "label")
-        self.count.setEnabled(kind == "label")
         self.update_preview()
 
     def options(self):
@@ -205,9 +204,13 @@ class LabelsDialog(QDialog):
         return True
 
     def _describe(self, res) -> str:
-        text = self.tr("%1 × %2 mm, %3 per sheet on %4, %n sheet(s)", "", res.pages).replace(
-            "%1", f"{res.width_mm:g}").replace("%2", f"{res.height_mm:g}").replace("%3", str(res.per_sheet)).replace(
-            "%4", res.paper)
+        if res.per_sheet:
+            text = self.tr("%1 × %2 mm, %3 per sheet on %4, %n sheet(s)", "", res.pages).replace(
+                "%1", f"{res.width_mm:g}").replace("%2", f"{res.height_mm:g}").replace(
+                "%3", str(res.per_sheet)).replace("%4", res.paper)
+        else:  # larger than the paper: each one is tiled over several sheets
+            text = self.tr("%1 × %2 mm on %3, %n sheet(s)", "", res.pages).replace(
+                "%1", f"{res.width_mm:g}").replace("%2", f"{res.height_mm:g}").replace("%3", res.paper)
         if res.tiles_per_item > 1:
             text += " · " + self.tr("tiled over %1 sheets each").replace("%1", str(res.tiles_per_item))
         return text

@@ -8,6 +8,7 @@ assessment's result (:func:`alassess.services.scoring.evaluate`), refreshed afte
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import Any
 
@@ -18,12 +19,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -37,15 +40,29 @@ from alassess.ui import style
 from alassess.ui.dialogs import error_label, ok_cancel
 from alassess.ui.forms import error_text
 
+SHOWN_PROBLEMS = 200  # the problems of an import listed under the table (scrolling); a count for the rest
+
 
 def kind_name(kind: str) -> str:
     return {"primary": QCoreApplication.translate("Ledger", "primary"),
             "secondary": QCoreApplication.translate("Ledger", "secondary")}.get(kind, kind)
 
 
-def _header(field: str, lang: str) -> str:
-    zh, en, _more = dl.COLUMNS[field]
-    return zh if lang == "zh" else en.replace("_", " ")
+def column_names() -> dict[str, str]:
+    """The ledger's columns as the user reads them (in Chinese, the template's own headers)."""
+    return {"date": QCoreApplication.translate("Ledger", "Date"),
+            "code": QCoreApplication.translate("Ledger", "Waste code"),
+            "kind": QCoreApplication.translate("Ledger", "Dross kind"),
+            "movement": QCoreApplication.translate("Ledger", "Movement"),
+            "quantity_t": QCoreApplication.translate("Ledger", "Quantity (t)"),
+            "container": QCoreApplication.translate("Ledger", "Container no."),
+            "receiver": QCoreApplication.translate("Ledger", "Receiver"),
+            "manifest_no": QCoreApplication.translate("Ledger", "Manifest no."),
+            "note": QCoreApplication.translate("Ledger", "Note")}
+
+
+def _header(field: str, lang: str) -> str:  # noqa: ARG001 - the installed translation decides
+    return column_names().get(field, field)
 
 
 class _RowsModel(QAbstractTableModel):
@@ -313,15 +330,25 @@ class LedgerPage(QWidget):
         split.setSizes([160, 480])
         lay.addWidget(split, 1)
         self.message = QLabel("")
+        self.message.setObjectName("ledgerMessage")
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.RichText)
-        lay.addWidget(self.message)
-        self.add_button.clicked.connect(self.add_entry)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # every problem of an import can be read (scrolled), however many there are
+        self.message_area = QScrollArea()
+        self.message_area.setWidgetResizable(True)
+        self.message_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.message_area.setWidget(self.message)
+        self.message_area.setMaximumHeight(200)
+        self.message_area.hide()
+        lay.addWidget(self.message_area)
+        self.add_button.clicked.connect(lambda: self.add_entry())  # clicked(bool) would pass False
         self.edit_button.clicked.connect(self.edit_entry)
         self.delete_button.clicked.connect(self.delete_entry)
-        self.import_button.clicked.connect(self.import_file)
+        self.import_button.clicked.connect(lambda: self.import_file())
         self.ledger_view.doubleClicked.connect(lambda _i: self.edit_entry())
-        self.add_receiver_button.clicked.connect(self.add_receiver)
+        self.add_receiver_button.clicked.connect(lambda: self.add_receiver())
         self.edit_receiver_button.clicked.connect(self.edit_receiver)
         self.delete_receiver_button.clicked.connect(self.delete_receiver)
         self.receiver_view.doubleClicked.connect(lambda _i: self.edit_receiver())
@@ -347,21 +374,27 @@ class LedgerPage(QWidget):
     def _after_change(self, text: str) -> None:
         self.reload()
         self.session.reload()  # the ledger is part of the assessment's dross section: re-score
-        self.message.setText(f"<span style='color:{style.OK}'>✓</span> " + text)
+        self._show_message(f"<span style='color:{style.OK}'>✓</span> " + html.escape(text, quote=False))
         self.changed.emit()
+
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message_area.setVisible(bool(text))
+        lines = text.count("<li>") + 1
+        self.message_area.setMinimumHeight(min(24 + 20 * lines, 200))
 
     def _error(self, exc: AlAssessError) -> None:
         problems = getattr(exc, "problems", None)
-        text = f"<span style='color:{style.ERROR}'>✗ {error_text(exc, self.lang)}</span>"
+        text = f"<span style='color:{style.ERROR}'>✗ {html.escape(error_text(exc, self.lang), quote=False)}</span>"
         if problems:
             items = []
-            for p in problems[:12]:
+            for p in problems[:SHOWN_PROBLEMS]:
                 msg = p.message(self.lang) if hasattr(p, "message") else str(p)
-                items.append(f"<li>{msg}</li>")
-            text += "<ul>" + "".join(items) + "</ul>"
-            if len(problems) > 12:
-                text += self.tr("… and %n more", "", len(problems) - 12)
-        self.message.setText(text)
+                items.append(f"<li>{html.escape(msg, quote=False)}</li>")
+            text += "<ul style='margin:0'>" + "".join(items) + "</ul>"
+            if len(problems) > SHOWN_PROBLEMS:
+                text += self.tr("… and %n more", "", len(problems) - SHOWN_PROBLEMS)
+        self._show_message(text)
 
     def _selected(self, view: QTableView, model) -> dict[str, Any] | None:
         idx = view.currentIndex()

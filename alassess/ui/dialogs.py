@@ -25,6 +25,17 @@ from alassess.ui import settings as ui_settings
 from alassess.ui.forms import error_text
 
 
+def name_inputs(form: QFormLayout, names: dict[QWidget, str]) -> None:
+    """Each input of ``form`` gets its field id as object name and its row's label as accessible name."""
+    for w, field_id in names.items():
+        w.setObjectName(field_id)
+        label = form.labelForField(w)
+        text = label.text().rstrip(" *") if isinstance(label, QLabel) else ""
+        if isinstance(w, QCheckBox) and not text:
+            text = w.text()
+        w.setAccessibleName(text.replace("&", ""))
+
+
 def error_label() -> QLabel:
     """The line under a dialog's form that shows why its input was refused (hidden until then)."""
     lab = QLabel("")
@@ -107,6 +118,9 @@ class NewPlantDialog(QDialog):
         form.addRow(self.names["period"] + " *", self.period)
         form.addRow(self.tr("Assessor"), self.assessor)
         form.addRow(self.tr("Organisation"), self.organisation)
+        name_inputs(form, {self.name: "plant.name", self.sector: "plant.sector", self.credit_code: "plant.credit_code",
+                           self.region: "plant.region", self.key_region: "plant.key_region", self.period: "period",
+                           self.assessor: "assessor.name", self.organisation: "assessor.organisation"})
         lay.addLayout(form)
         self.error = error_label()
         lay.addWidget(self.error)
@@ -161,6 +175,8 @@ class NewAssessmentDialog(QDialog):
         form.addRow(self.tr("Period") + " *", self.period)
         form.addRow(self.tr("Assessor"), self.assessor)
         form.addRow(self.tr("Organisation"), self.organisation)
+        name_inputs(form, {self.plant: "plant", self.period: "period", self.assessor: "assessor.name",
+                           self.organisation: "assessor.organisation"})
         lay.addLayout(form)
         self.error = error_label()
         lay.addWidget(self.error)
@@ -203,6 +219,7 @@ class SettingsDialog(QDialog):
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(self.language.findData(current), 0))
         form.addRow(self.tr("Language"), self.language)
+        name_inputs(form, {self.language: "language"})
         lay.addLayout(form)
         note = QLabel(self.tr("Field labels, hints and messages follow the language too."))
         note.setObjectName("hint")

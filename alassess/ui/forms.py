@@ -54,6 +54,11 @@ def show_value(value: Any) -> str:
     return str(value)
 
 
+def field_name(bind: str) -> str:
+    """The object name of a bind's input: the field id (``energy_output``; ``plant.name``, ``dross.production_t``)."""
+    return bind[len("values."):] if bind.startswith("values.") else bind
+
+
 def error_text(exc: AlAssessError, lang: str) -> str:
     """The message without the field path (the row already names the field)."""
     try:
@@ -69,7 +74,7 @@ class YesNo(QWidget):
 
     def __init__(self, yes: str, no: str, parent: QWidget | None = None, *, yes_is_bad: bool = False) -> None:
         super().__init__(parent)
-        self.setObjectName("yesno")
+        self.setProperty("yesno", True)  # styled by this property: the object name is the field id
         self.yes_is_bad = yes_is_bad  # "banned technology in use?": 是 is the bad answer (red), 否 the good one
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -319,6 +324,7 @@ class IndicatorRow(NumberRow):
         self.out_btn.setChecked(form == "output")
         self.con_btn.setChecked(form == "consumption")
         f = self.current_field()
+        self.editor.setAccessibleName(f.label(self.lang))
         self.unit.setText(f.unit)
         self.hint.setText(self._hint_for(f))
         if load:
@@ -561,6 +567,10 @@ class FormView(QTabWidget):
         self.set_readonly(session.readonly)
 
     def register(self, w: RowWidget) -> None:
+        if w.editor is not None and w.row.bind:
+            # tests and screen readers find an input by its field id and read its label
+            w.editor.setObjectName(field_name(w.row.bind))
+            w.editor.setAccessibleName(w.row.label(self.lang))
         binds = {w.row.bind} if w.row.bind else set()
         if isinstance(w, IndicatorRow) and w.consumption is not None:
             binds.add(f"values.{w.consumption.id}")

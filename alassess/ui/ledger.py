@@ -37,7 +37,7 @@ from alassess.domain import ledger as dl
 from alassess.domain.dross import classify, movement_name
 from alassess.domain.errors import AlAssessError
 from alassess.ui import style
-from alassess.ui.dialogs import error_label, ok_cancel
+from alassess.ui.dialogs import error_label, name_inputs, ok_cancel
 from alassess.ui.forms import error_text
 
 SHOWN_PROBLEMS = 200  # the problems of an import listed under the table (scrolling); a count for the rest
@@ -181,6 +181,7 @@ class EntryDialog(QDialog):
                     w.setPlaceholderText("2025-03-31")
             self.edits[f] = w
             form.addRow(_header(f, lang) + (" *" if f in dl.REQUIRED else ""), w)
+        name_inputs(form, {w: f for f, w in self.edits.items()})
         lay.addLayout(form)
         self.error = error_label()
         lay.addWidget(self.error)
@@ -231,6 +232,8 @@ class ReceiverDialog(QDialog):
         form.addRow(self.tr("Licensed codes"), self.codes)
         form.addRow(self.tr("Valid from"), self.valid_from)
         form.addRow(self.tr("Valid to"), self.valid_to)
+        name_inputs(form, {self.name: "name", self.licence: "licence_no", self.codes: "codes",
+                           self.valid_from: "valid_from", self.valid_to: "valid_to"})
         lay.addLayout(form)
         self.error = error_label()
         lay.addWidget(self.error)

@@ -106,7 +106,7 @@ QPushButton#segBad:checked {{ background: {ERROR}; color: #ffffff; border-color:
 QPushButton#segGood:checked {{ background: {OK}; color: #ffffff; border-color: {OK}; }}
 QPushButton#segGood:disabled:checked, QPushButton#segBad:disabled:checked {{
     background: #8c959f; border-color: #8c959f; }}
-QWidget#yesno:focus {{ border: 1px solid {ACCENT}; border-radius: 5px; }}
+QWidget[yesno="true"]:focus {{ border: 1px solid {ACCENT}; border-radius: 5px; }}
 QToolButton#formToggle {{ border: 1px solid {BORDER}; padding: 2px 8px; background: #ffffff; }}
 QToolButton#formToggle:checked {{ background: #ddf4ff; border-color: {ACCENT}; color: {ACCENT}; }}
 """

@@ -241,8 +241,12 @@ def test_label_text_is_all_in_the_bundled_font():
                                 dross_kind=kind, weight_t=Decimal(1))
             assert fonts.missing_glyphs(L.all_label_text(info), bold=True) == []
     spec = L.spec()
-    fixed = "".join([spec["sheets"]["note_zh"], spec["sheets"]["note_en"], spec["sheets"]["tile_zh"],
-                     spec["sheets"]["tile_en"], spec["zone_sign"]["title_zh"], spec["zone_sign"]["note_mixing"]["text"],
+    from alassess import catalogue
+
+    sheet = [*catalogue.both("sheet.note", bar=100), *catalogue.both("sheet.tile", i=1, n=4, row=1, col=1, rows=2, cols=2),
+             *(catalogue.text(f"sign.{k}", "zh", code="", category="", hazards="")
+               for k in ("unit_name", "manager", "code", "category", "hazards", "list_sep"))]
+    fixed = "".join([*sheet, spec["zone_sign"]["title_zh"], spec["zone_sign"]["note_mixing"]["text"],
                      "".join(t["zh"] for t in spec["facility_sign"]["types"].values()),
                      "".join(f["zh"] for f in spec["facility_sign"]["fields"])])
     assert fonts.missing_glyphs(fixed, bold=False) == []

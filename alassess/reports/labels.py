@@ -17,11 +17,17 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from alassess import catalogue
 from alassess.domain import labels as content
 from alassess.domain.errors import InputError
 from alassess.reports import labeltext as lt
 from alassess.reports import pictograms as pg
 from alassess.reports import qr as qrmod
+
+
+def _zh(key: str, **args: object) -> str:
+    """Label and sign text is Chinese by rule (HJ 1276, 004 附录A)."""
+    return catalogue.text(key, "zh", **args)
 
 
 def set_fill(c, colour: str) -> None:
@@ -207,117 +213,144 @@ def plan_label(fields: Sequence[content.LabelField], hazards: Sequence[str], siz
                      h=f"{sizes[-1][1]:g}", t=f"{size.text_mm:g}")
 
 
-def _attempt(w: float, h: float, t: float, pitch: float, hscale: float, by_id: dict[str, content.LabelField],
-             hazards: Sequence[str], total_modules: int, min_module: float, code_sample: str) -> LabelPlan:
-    b = _Builder(w, h, t, pitch, hscale)
-    lay = b.lay
-    st = b.style
-    line = b.line
-    # title
+@dataclass
+class _Blocks:
+    """The measured blocks of one layout attempt, top to bottom: title, A (name … hazards beside the
+    pictograms), B (components and precautions), C (the identification code), D (unit … remarks
+    beside the QR code)."""
+
+    title: str
+    tstyle: lt.Style
+    title_h_mm: float
+    title_band: float
+    hazards: Sequence[str]
+    pic_gap: float
+    diag: float
+    right_w: float
+    rows_a: list[tuple]
+    h_a: float
+    rows_b: list[tuple]
+    h_b: float
+    code_field: content.LabelField
+    code_cap_w: float
+    code_style: lt.Style
+    code_lines: int
+    h_c: float
+    q: float = 0.0
+    rows_d: list[tuple] = field(default_factory=list)
+    h_d: float = 0.0
+
+
+def _title(b: _Builder) -> tuple[str, lt.Style, float, float]:
+    """(title, its style, its text height, the height of its band)."""
+    t, lay = b.t, b.lay
     title_h_mm = float(lay["title_height_ratio"]) * t
     tstyle = lt.Style(title_h_mm, bold=True)
     tstyle = tstyle.with_(char_space_mm=float(lay["title_letter_spacing_em"]) * tstyle.cjk_size)
-    title_band = title_h_mm + 1.1 * t
     title = content.spec()["label"]["title_zh"]
     if lt.width(title, tstyle) > b.cw:
         raise _Overflow(title)
+    return title, tstyle, title_h_mm, title_h_mm + 1.1 * t
 
-    # block A: name … hazards beside the pictograms
+
+def _code_style(b: _Builder, cf: content.LabelField, code_sample: str) -> tuple[float, lt.Style, int]:
+    """(caption width, style, lines) of the identification code: one line beside its caption, or
+    under it, condensed as little as needed."""
+    st = b.style
+    cap_w = lt.width(_caption(cf), st)
+    for hs in b.lay["condense_percent"]:
+        s2 = st.with_(hscale=float(hs))
+        if cap_w + lt.width(code_sample, s2) <= b.cw:
+            return cap_w, s2, 1
+    for hs in b.lay["condense_percent"]:
+        s2 = st.with_(hscale=float(hs))
+        if lt.width(code_sample, s2) <= b.cw:
+            return cap_w, s2, 2
+    raise _Overflow(cf.zh)
+
+
+def _measure(b: _Builder, by_id: dict[str, content.LabelField], hazards: Sequence[str],
+             code_sample: str) -> _Blocks:
+    """Blocks title, A, B and C (D depends on the room they leave)."""
+    line = b.line
+    title, tstyle, title_h_mm, title_band = _title(b)
     n_pic = max(1, len(hazards))
-    pic_gap = float(lay["pictogram_gap_ratio"]) * t
+    pic_gap = float(b.lay["pictogram_gap_ratio"]) * b.t
     a_fields = [by_id[k] for k in ("name", "category", "code", "form", "hazards")]
     diag = min(len(a_fields) * line, (0.52 * b.cw - (n_pic - 1) * pic_gap) / n_pic)
     right_w = n_pic * diag + (n_pic - 1) * pic_gap
-    left_w = b.cw - right_w - 2 * pic_gap
-    rows_a = b.rows(a_fields, b.x0, left_w)
-    h_a = max(b.nlines(rows_a) * line, diag)
-
-    # block B: components and precautions, full width
+    rows_a = b.rows(a_fields, b.x0, b.cw - right_w - 2 * pic_gap)
     rows_b = b.rows([by_id[k] for k in ("main_components", "harmful_components", "precautions")], b.x0, b.cw)
-    h_b = b.nlines(rows_b) * line
-
-    # block C: the identification code (one line beside its caption, or under it)
     cf = by_id["id_code"]
-    cap_w = lt.width(_caption(cf), st)
-    code_style = None
-    code_lines = 2
-    for hs in lay["condense_percent"]:
-        s2 = st.with_(hscale=float(hs))
-        if cap_w + lt.width(code_sample, s2) <= b.cw:
-            code_style, code_lines = s2, 1
-            break
-    if code_style is None:
-        for hs in lay["condense_percent"]:
-            s2 = st.with_(hscale=float(hs))
-            if lt.width(code_sample, s2) <= b.cw:
-                code_style = s2
-                break
-    if code_style is None:
-        raise _Overflow(cf.zh)
-    h_c = code_lines * line
+    cap_w, code_style, code_lines = _code_style(b, cf, code_sample)
+    return _Blocks(title, tstyle, title_h_mm, title_band, hazards, pic_gap, diag, right_w,
+                   rows_a, max(b.nlines(rows_a) * line, diag), rows_b, b.nlines(rows_b) * line,
+                   cf, cap_w, code_style, code_lines, code_lines * line)
 
-    # block D: unit … remarks beside the QR code; the largest QR that fits
-    d_fields = [by_id[k] for k in ("unit", "contact", "date", "weight", "remarks")]
-    fixed = title_band + b.rule + 4 * (2 * b.gap) + 3 * b.rule + h_a + h_b + h_c
-    avail = b.top - b.bottom - fixed
-    best = None
+
+def _fit_qr(b: _Builder, k: _Blocks, by_id: dict[str, content.LabelField], avail: float, total_modules: int,
+            min_module: float) -> None:
+    """Block D with the largest QR code that fits the room left (``avail``)."""
+    d_fields = [by_id[f] for f in ("unit", "contact", "date", "weight", "remarks")]
     module = float(content.spec()["qr"]["max_module_mm"])
     while module >= min_module - 1e-9:
         q = total_modules * module
-        rows_d = b.rows(d_fields, b.x0, b.cw - q - 2 * pic_gap)
-        h_d = max(b.nlines(rows_d) * line, q)
-        if h_d <= avail and q <= float(lay["qr_max_share"]) * b.cw:
-            best = (q, rows_d, h_d)
-            break
+        rows_d = b.rows(d_fields, b.x0, b.cw - q - 2 * k.pic_gap)
+        h_d = max(b.nlines(rows_d) * b.line, q)
+        if h_d <= avail and q <= float(b.lay["qr_max_share"]) * b.cw:
+            k.q, k.rows_d, k.h_d = q, rows_d, h_d
+            return
         module -= 0.05
-    if best is None:
-        # report the longest of the texts a user can change
-        blame = max(("precautions", "main_components", "unit", "name", "remarks"),
-                    key=lambda k: lt.width(by_id[k].value, st))
-        raise _Overflow(by_id[blame].zh)
-    q, rows_d, h_d = best
-    extra = (avail - h_d) / 8  # spread what is left over the eight block paddings
+    # report the longest of the texts a user can change
+    blame = max(("precautions", "main_components", "unit", "name", "remarks"),
+                key=lambda f: lt.width(by_id[f].value, b.style))
+    raise _Overflow(by_id[blame].zh)
 
-    plan = b.plan
+
+def _rule_below(b: _Builder, y: float) -> float:
+    """A rule whose top is at ``y``; returns the y below it."""
+    _hrule(b.plan, y - b.rule / 2, b.rule)
+    return y - b.rule
+
+
+def _emit(b: _Builder, k: _Blocks, w: float, gap: float) -> LabelPlan:
+    """Place the measured blocks, ``gap`` above and below each."""
+    plan, line, st = b.plan, b.line, b.style
     y = b.top
-    # title
-    plan.texts.append(TextItem(w / 2, y - title_band / 2 - title_h_mm / 2 - tstyle.cjk_size * lt.metrics().cjk_bottom,
-                               title, tstyle, centred=True))
-    y -= title_band
-    _hrule(plan, y - float(lay["title_rule_mm"]) / 2, float(lay["title_rule_mm"]))
+    plan.texts.append(TextItem(w / 2, y - k.title_band / 2 - k.title_h_mm / 2
+                               - k.tstyle.cjk_size * lt.metrics().cjk_bottom, k.title, k.tstyle, centred=True))
+    y -= k.title_band
+    _hrule(plan, y - float(b.lay["title_rule_mm"]) / 2, float(b.lay["title_rule_mm"]))
     y -= b.rule
-    gap = b.gap + extra
-    # A
     y -= gap
-    b.emit_rows(rows_a, y - (h_a - b.nlines(rows_a) * line) / 2)
-    cx0 = b.x1 - right_w + diag / 2
-    for i, hz in enumerate(hazards):
-        plan.pictos.append(Picto(hz, cx0 + i * (diag + pic_gap), y - h_a / 2, diag))
-    y -= h_a + gap
-    _hrule(plan, y - b.rule / 2, b.rule)
-    y -= b.rule
-    # B
-    y -= gap
-    b.emit_rows(rows_b, y)
-    y -= h_b + gap
-    _hrule(plan, y - b.rule / 2, b.rule)
-    y -= b.rule
-    # C
-    y -= gap
+    b.emit_rows(k.rows_a, y - (k.h_a - b.nlines(k.rows_a) * line) / 2)
+    cx0 = b.x1 - k.right_w + k.diag / 2
+    for i, hz in enumerate(k.hazards):
+        plan.pictos.append(Picto(hz, cx0 + i * (k.diag + k.pic_gap), y - k.h_a / 2, k.diag))
+    y = _rule_below(b, y - (k.h_a + gap)) - gap
+    b.emit_rows(k.rows_b, y)
+    y = _rule_below(b, y - (k.h_b + gap)) - gap
     base = y - st.baseline_below_top(line)
-    plan.texts.append(TextItem(b.x0, base, _caption(cf), st))
-    if code_lines == 1:
-        plan.code_item = TextItem(b.x0 + cap_w, base, "", code_style)
+    plan.texts.append(TextItem(b.x0, base, _caption(k.code_field), st))
+    if k.code_lines == 1:
+        plan.code_item = TextItem(b.x0 + k.code_cap_w, base, "", k.code_style)
     else:
-        plan.code_item = TextItem(b.x0, base - line, "", code_style)
-    y -= h_c + gap
-    _hrule(plan, y - b.rule / 2, b.rule)
-    y -= b.rule
-    # D
-    y -= gap
-    b.emit_rows(rows_d, y - (h_d - b.nlines(rows_d) * line) / 2)
-    plan.qr_box = (b.x1 - q, y - h_d / 2 - q / 2, q)
+        plan.code_item = TextItem(b.x0, base - line, "", k.code_style)
+    y = _rule_below(b, y - (k.h_c + gap)) - gap
+    b.emit_rows(k.rows_d, y - (k.h_d - b.nlines(k.rows_d) * line) / 2)
+    plan.qr_box = (b.x1 - k.q, y - k.h_d / 2 - k.q / 2, k.q)
     return plan
+
+
+def _attempt(w: float, h: float, t: float, pitch: float, hscale: float, by_id: dict[str, content.LabelField],
+             hazards: Sequence[str], total_modules: int, min_module: float, code_sample: str) -> LabelPlan:
+    b = _Builder(w, h, t, pitch, hscale)
+    k = _measure(b, by_id, hazards, code_sample)
+    fixed = k.title_band + b.rule + 4 * (2 * b.gap) + 3 * b.rule + k.h_a + k.h_b + k.h_c
+    avail = b.top - b.bottom - fixed
+    _fit_qr(b, k, by_id, avail, total_modules, min_module)
+    extra = (avail - k.h_d) / 8  # spread what is left over the eight block paddings
+    return _emit(b, k, w, b.gap + extra)
 
 
 # ---- drawing ------------------------------------------------------------------------------------
@@ -373,18 +406,8 @@ def draw_warning_sign(c) -> None:
 
 # ---- zone sign (A.4) ----------------------------------------------------------------------------
 
-def draw_zone_sign(c, sign: content.ZoneSign) -> tuple[float, float]:
-    """Draw the storage-zone sign at the origin; returns its size."""
-    z = content.spec()["zone_sign"]
-    w, h = float(z["width_mm"]), float(z["height_mm"])
-    t = float(z["text_mm"])
-    pad = float(z["padding_mm"])
-    border = float(z["border_mm"])
-    body = lt.Style(t, bold=True)
-    line = 1.3 * body.cjk_size
-    c.saveState()
-    _panel(c, z, w, h, border)
-    # title, bold and larger, centred
+def _zone_title(c, z: dict, sign: content.ZoneSign, w: float, h: float, pad: float, border: float) -> float:
+    """The title, bold and larger, centred, and the separator below it; returns the y below."""
     th = float(z["title_text_mm"])
     tstyle = lt.Style(th, bold=True)
     while lt.width(sign.title, tstyle) > w - 2 * pad - 2 * border:
@@ -398,57 +421,55 @@ def draw_zone_sign(c, sign: content.ZoneSign) -> tuple[float, float]:
     c.setLineWidth(sep)
     c.setLineCap(0)
     c.line(border, y - sep / 2, w - border, y - sep / 2)
-    y -= sep + pad * 0.8
-    # footer: unit, person in charge, the no-mixing rule
-    foot = [("单位名称：", sign.unit_name), ("负责人及联系方式：", sign.manager), ("", sign.note)]
-    x0, x1 = border + pad, w - border - pad
-    foot_lines = []
+    return y - (sep + pad * 0.8)
+
+
+def _zone_footer_lines(sign: content.ZoneSign, body: lt.Style, width: float) -> list[tuple[str, float, list[str]]]:
+    """(caption, caption width, value lines) of the footer: unit, person in charge, the no-mixing rule."""
+    foot = [(_zh("sign.unit_name"), sign.unit_name), (_zh("sign.manager"), sign.manager), ("", sign.note)]
+    out = []
     for cap, val in foot:
         cw = lt.width(cap, body)
-        lines = lt.wrap(val, body, x1 - x0 - cw, x1 - x0 - cw) if val else [""]
-        foot_lines.append((cap, cw, lines))
-    foot_h = sum(len(fl[2]) for fl in foot_lines) * line
-    bottom = border + pad + foot_h
-    # zone cells (orange), as many columns as zones (max 2), rows as needed
-    zones = sign.zones
-    cols = 1 if len(zones) == 1 else 2
-    rows = math.ceil(len(zones) / cols)
-    gap = pad * 0.8
-    cell_w = (x1 - x0 - (cols - 1) * gap) / cols
-    cell_h = (y - bottom - gap - (rows - 1) * gap) / rows
-    for i, zone in enumerate(zones):
-        r, col = divmod(i, cols)
-        cx = x0 + col * (cell_w + gap)
-        cy = y - (r + 1) * cell_h - r * gap
-        set_fill(c, z["cells"])
-        set_stroke(c, z["foreground"])
-        c.setLineWidth(0.8)
-        c.rect(cx, cy, cell_w, cell_h, stroke=1, fill=1)
-        set_fill(c, z["foreground"])
-        big = lt.Style(float(z["zone_letter_mm"]), bold=True)
-        ty = cy + cell_h - pad * 0.6
-        lt.draw_centred(c, cx + cell_w / 2, ty - big.baseline_below_top(1.35 * big.cjk_size), zone.letter, big)
-        ty -= 1.35 * big.cjk_size
-        hz = "、".join(content.spec()["hazards"]["items"][h]["zh"] for h in zone.hazards)
-        for text in (zone.name, f"废物代码：{zone.code}", f"废物类别：{zone.category}", f"危险特性：{hz}"):
-            s = body
-            while lt.width(text, s) > cell_w - 4 and s.hscale > 70:
-                s = s.with_(hscale=s.hscale - 4)
-            lt.draw_centred(c, cx + cell_w / 2, ty - s.baseline_below_top(line), text, s)
-            ty -= line
-        # hazard pictograms fill the rest of the cell
-        room = ty - cy - pad * 0.6
-        if room > 2 * t:
-            n = len(zone.hazards)
-            pgap = pad * 0.5
-            diag = min(room, (cell_w - pad - (n - 1) * pgap) / n)
-            for k, hname in enumerate(zone.hazards):
-                pcx = cx + cell_w / 2 + (k - (n - 1) / 2) * (diag + pgap)
-                pg.hazard_pictogram(c, hname, pcx, cy + pad * 0.3 + room / 2, diag)
-                set_fill(c, z["foreground"])
-    # footer
+        out.append((cap, cw, lt.wrap(val, body, width - cw, width - cw) if val else [""]))
+    return out
+
+
+def _zone_cell(c, z: dict, zone, box: tuple[float, float, float, float], pad: float, t: float,
+               body: lt.Style, line: float) -> None:
+    """One zone's cell (orange): its letter, name, code, category, hazards and pictograms."""
+    cx, cy, cell_w, cell_h = box
+    set_fill(c, z["cells"])
+    set_stroke(c, z["foreground"])
+    c.setLineWidth(0.8)
+    c.rect(cx, cy, cell_w, cell_h, stroke=1, fill=1)
     set_fill(c, z["foreground"])
-    yy = bottom
+    big = lt.Style(float(z["zone_letter_mm"]), bold=True)
+    ty = cy + cell_h - pad * 0.6
+    lt.draw_centred(c, cx + cell_w / 2, ty - big.baseline_below_top(1.35 * big.cjk_size), zone.letter, big)
+    ty -= 1.35 * big.cjk_size
+    hz = _zh("sign.list_sep").join(content.spec()["hazards"]["items"][h]["zh"] for h in zone.hazards)
+    for text in (zone.name, _zh("sign.code", code=zone.code), _zh("sign.category", category=zone.category),
+                 _zh("sign.hazards", hazards=hz)):
+        s = body
+        while lt.width(text, s) > cell_w - 4 and s.hscale > 70:
+            s = s.with_(hscale=s.hscale - 4)
+        lt.draw_centred(c, cx + cell_w / 2, ty - s.baseline_below_top(line), text, s)
+        ty -= line
+    # hazard pictograms fill the rest of the cell
+    room = ty - cy - pad * 0.6
+    if room > 2 * t:
+        n = len(zone.hazards)
+        pgap = pad * 0.5
+        diag = min(room, (cell_w - pad - (n - 1) * pgap) / n)
+        for k, hname in enumerate(zone.hazards):
+            pcx = cx + cell_w / 2 + (k - (n - 1) / 2) * (diag + pgap)
+            pg.hazard_pictogram(c, hname, pcx, cy + pad * 0.3 + room / 2, diag)
+            set_fill(c, z["foreground"])
+
+
+def _zone_footer(c, foot_lines: list[tuple[str, float, list[str]]], x0: float, x1: float, top: float,
+                 body: lt.Style, line: float) -> None:
+    yy = top
     for cap, cw, lines in foot_lines:
         for k, text in enumerate(lines):
             base = yy - body.baseline_below_top(line)
@@ -459,35 +480,56 @@ def draw_zone_sign(c, sign: content.ZoneSign) -> tuple[float, float]:
                 c.line(x0 + cw + 1, base - 1, x1, base - 1)
             lt.draw(c, x0 + cw, base, text, body)
             yy -= line
+
+
+def draw_zone_sign(c, sign: content.ZoneSign) -> tuple[float, float]:
+    """Draw the storage-zone sign at the origin; returns its size."""
+    z = content.spec()["zone_sign"]
+    w, h = float(z["width_mm"]), float(z["height_mm"])
+    t = float(z["text_mm"])
+    pad = float(z["padding_mm"])
+    border = float(z["border_mm"])
+    body = lt.Style(t, bold=True)
+    line = 1.3 * body.cjk_size
+    c.saveState()
+    _panel(c, z, w, h, border)
+    y = _zone_title(c, z, sign, w, h, pad, border)
+    x0, x1 = border + pad, w - border - pad
+    foot_lines = _zone_footer_lines(sign, body, x1 - x0)
+    bottom = border + pad + sum(len(fl[2]) for fl in foot_lines) * line
+    # zone cells (orange), as many columns as zones (max 2), rows as needed
+    zones = sign.zones
+    cols = 1 if len(zones) == 1 else 2
+    rows = math.ceil(len(zones) / cols)
+    gap = pad * 0.8
+    cell_w = (x1 - x0 - (cols - 1) * gap) / cols
+    cell_h = (y - bottom - gap - (rows - 1) * gap) / rows
+    for i, zone in enumerate(zones):
+        r, col = divmod(i, cols)
+        box = (x0 + col * (cell_w + gap), y - (r + 1) * cell_h - r * gap, cell_w, cell_h)
+        _zone_cell(c, z, zone, box, pad, t, body, line)
+    set_fill(c, z["foreground"])
+    _zone_footer(c, foot_lines, x0, x1, bottom, body, line)
     c.restoreState()
     return w, h
 
 
 # ---- facility signs (A.5) -------------------------------------------------------------------------
 
-def draw_facility_sign(c, sign: content.FacilitySign) -> tuple[float, float]:
-    """Draw a facility sign (horizontal or vertical) at the origin; returns its size."""
-    f = content.spec()["facility_sign"]
+def _facility_triangle(c, f: dict, sign: content.FacilitySign, t: float) -> tuple[float, float, float, float]:
+    """The warning triangle with its caption and the separator beside (horizontal) or below
+    (vertical) it; returns the text area (x0, x1, y top, y bottom)."""
     ws = content.spec()["warning_sign"]
     w, h = sign.width_mm, sign.height_mm
-    t = float(f["text_mm"])
-    border = float(f["border_mm"])
-    sep = float(f["separator_mm"])
-    body = lt.Style(t, bold=True)
-    line = 1.35 * body.cjk_size
-    th = float(f["title_text_mm"])
-    tstyle = lt.Style(th, bold=True)
-    c.saveState()
-    _panel(c, f, w, h, border)
-    c.setLineCap(0)
+    border, sep = float(f["border_mm"]), float(f["separator_mm"])
     pad = 2.0 * t
     cap_text = " ".join(f["triangle_caption_zh"])
     cap_style = lt.Style(t * 1.5, bold=True)
+    cap_h = 1.6 * cap_style.cjk_size
     if sign.layout == "horizontal":
         left_w = h * 0.78  # the triangle panel
         side = left_w - 2 * pad
         tri_h = side * math.sqrt(3) / 2
-        cap_h = 1.6 * cap_style.cjk_size
         block = tri_h + cap_h
         ty = (h - block) / 2 + cap_h
         pg.warning_triangle(c, border + pad, ty, side, side * float(ws["edge_mm"]) / float(ws["side_mm"]))
@@ -496,32 +538,35 @@ def draw_facility_sign(c, sign: content.FacilitySign) -> tuple[float, float]:
         sx = border + pad + side + pad
         c.setLineWidth(sep)
         c.line(sx + sep / 2, border, sx + sep / 2, h - border)
-        rx0, rx1 = sx + sep + pad, w - border - pad
-        ry_top, ry_bottom = h - border - pad * 0.8, border + pad * 0.8
-    else:
-        side = w - 2 * border - 2 * pad
-        tri_h = side * math.sqrt(3) / 2
-        cap_h = 1.6 * cap_style.cjk_size
-        top = h - border - pad * 0.8
-        pg.warning_triangle(c, border + pad, top - tri_h, side, side * float(ws["edge_mm"]) / float(ws["side_mm"]))
-        set_fill(c, f["foreground"])
-        lt.draw_centred(c, w / 2, top - tri_h - cap_h * 0.8, cap_text, cap_style)
-        sy = top - tri_h - cap_h - pad * 0.4
-        c.setLineWidth(sep)
-        c.line(border, sy - sep / 2, w - border, sy - sep / 2)
-        rx0, rx1 = border + pad * 0.8, w - border - pad * 0.8
-        ry_top, ry_bottom = sy - sep - pad * 0.6, border + pad * 0.6
-    # title: 危险废物 / 贮存设施, bold, larger, centred
+        return sx + sep + pad, w - border - pad, h - border - pad * 0.8, border + pad * 0.8
+    side = w - 2 * border - 2 * pad
+    tri_h = side * math.sqrt(3) / 2
+    top = h - border - pad * 0.8
+    pg.warning_triangle(c, border + pad, top - tri_h, side, side * float(ws["edge_mm"]) / float(ws["side_mm"]))
     set_fill(c, f["foreground"])
+    lt.draw_centred(c, w / 2, top - tri_h - cap_h * 0.8, cap_text, cap_style)
+    sy = top - tri_h - cap_h - pad * 0.4
+    c.setLineWidth(sep)
+    c.line(border, sy - sep / 2, w - border, sy - sep / 2)
+    return border + pad * 0.8, w - border - pad * 0.8, sy - sep - pad * 0.6, border + pad * 0.6
+
+
+def _facility_title(c, sign: content.FacilitySign, tstyle: lt.Style, rx0: float, rx1: float, y: float) -> float:
+    """危险废物 / 贮存设施, bold, larger, centred; returns the y below."""
     cx = (rx0 + rx1) / 2
-    y = ry_top
     for text in sign.title_lines:
         s = tstyle
         while lt.width(text, s) > rx1 - rx0 and s.hscale > 70:
             s = s.with_(hscale=s.hscale - 4)
         lt.draw_centred(c, cx, y - s.baseline_below_top(1.3 * s.cjk_size), text, s)
         y -= 1.3 * s.cjk_size
-    # fields, spread over the space that is left
+    return y
+
+
+def _facility_fields(c, sign: content.FacilitySign, body: lt.Style, t: float, area: tuple[float, float, float, float]) -> None:
+    """The fields, spread over the space that is left."""
+    rx0, rx1, y, ry_bottom = area
+    line = 1.35 * body.cjk_size
     rows = []
     for fld in sign.fields:
         cw = lt.width(f"{fld.zh}：", body)
@@ -547,5 +592,21 @@ def draw_facility_sign(c, sign: content.FacilitySign) -> tuple[float, float]:
             else:
                 lt.draw(c, rx0 + 2 * t, base, text, body)
             yy -= step
+
+
+def draw_facility_sign(c, sign: content.FacilitySign) -> tuple[float, float]:
+    """Draw a facility sign (horizontal or vertical) at the origin; returns its size."""
+    f = content.spec()["facility_sign"]
+    w, h = sign.width_mm, sign.height_mm
+    t = float(f["text_mm"])
+    body = lt.Style(t, bold=True)
+    tstyle = lt.Style(float(f["title_text_mm"]), bold=True)
+    c.saveState()
+    _panel(c, f, w, h, float(f["border_mm"]))
+    c.setLineCap(0)
+    rx0, rx1, ry_top, ry_bottom = _facility_triangle(c, f, sign, t)
+    set_fill(c, f["foreground"])
+    y = _facility_title(c, sign, tstyle, rx0, rx1, ry_top)
+    _facility_fields(c, sign, body, t, (rx0, rx1, y, ry_bottom))
     c.restoreState()
     return w, h

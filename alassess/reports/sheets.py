@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from reportlab.lib.units import mm
 
+from alassess import catalogue
 from alassess.domain import labels as content
 from alassess.domain.errors import InputError
 from alassess.reports import fonts
@@ -183,12 +184,11 @@ def _map_reserve() -> float:
 
 
 def _note_texts(bar: float, tile: tuple[Tile, TilePlan] | None) -> list[str]:
-    s = _sheet()
-    texts = [s["note_zh"].format(bar=f"{bar:g}"), s["note_en"].format(bar=f"{bar:g}")]
+    """The sheet's notes, in Chinese and in English (the print-at-100 % note, and a tile's place)."""
+    texts = list(catalogue.both("sheet.note", bar=f"{bar:g}"))
     if tile is not None:
         t, tp = tile
-        texts.append(s["tile_zh"].format(i=t.index, n=len(tp.tiles), row=t.row, col=t.col, rows=tp.ny, cols=tp.nx))
-        texts.append(s["tile_en"].format(i=t.index, n=len(tp.tiles), row=t.row, col=t.col, rows=tp.ny, cols=tp.nx))
+        texts += catalogue.both("sheet.tile", i=t.index, n=len(tp.tiles), row=t.row, col=t.col, rows=tp.ny, cols=tp.nx)
     return texts
 
 
@@ -238,7 +238,7 @@ def draw_note(c, page_w: float, margin: float, tile: tuple[Tile, TilePlan] | Non
     lt.draw(c, margin, by + 2.5, "0", small)
     lt.draw_centred(c, margin + bar / 2, by + 2.5, f"{bar / 2:g}", small)
     lt.draw(c, margin + bar - lt.width(f"{bar:g} mm", small), by + 2.5, f"{bar:g} mm", small)
-    label = f"比例尺 {bar:g} mm，打印后请用尺子量 / scale bar: measure it with a ruler"
+    label = " / ".join(catalogue.both("sheet.scale_bar", bar=f"{bar:g}"))
     if margin + bar + 3 + lt.width(label, small) > page_w - margin - (_map_reserve() if tile else 0):
         label = f"← {bar:g} mm"
     lt.draw(c, margin + bar + 3, by + 0.2, label, small)

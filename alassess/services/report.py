@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from alassess import catalogue
 from alassess.domain.assessment import Assessment
 from alassess.domain.errors import InputError
 from alassess.fileio import discard, write_temp
@@ -40,12 +41,6 @@ from alassess.signing.identities import (  # noqa: F401 (re-exported for the GUI
     read_passphrase_file,
 )
 from alassess.signing.verify import VerificationResult, verify_pdf  # noqa: F401 (re-exported)
-
-STAMP_WORDS = {
-    "title": ("已数字签名", "Digitally signed"),
-    "signer": ("签名人", "Signer"), "organisation": ("机构", "Organisation"), "time": ("签名时间", "Signed at"),
-    "report": ("报告编号", "Report ID"), "cert": ("证书指纹", "Certificate"),
-}
 
 
 def new_report_id(data_sha256: str, when: _dt.datetime) -> str:
@@ -153,19 +148,22 @@ def sign_report(built: BuiltReport, identity: LoadedIdentity, *, location: str =
     from alassess.signing import sign
 
     info = cert_info(identity.cert)
-    i = 0 if built.lang == "zh" else 1
+
+    def word(key: str) -> str:
+        return catalogue.text(f"report.stamp.{key}", built.lang)
+
     x1, y1, x2, y2 = SIGNATURE_BOX
     clean = _text_filter()
     name = info.common_name or info.subject
 
     def draw(when: _dt.datetime) -> bytes:
-        lines = [(STAMP_WORDS["signer"][i], clean(name))]
+        lines = [(word("signer"), clean(name))]
         if info.organisation:
-            lines.append((STAMP_WORDS["organisation"][i], clean(info.organisation)))
-        lines += [(STAMP_WORDS["time"][i], when.strftime("%Y-%m-%d %H:%M:%S %z")),
-                  (STAMP_WORDS["report"][i], built.report_id),
-                  (STAMP_WORDS["cert"][i], "SHA-256 " + fingerprint_text(info.sha256)[:29] + " …")]
-        return draw_stamp(x2 - x1, y2 - y1, STAMP_WORDS["title"][i], lines)
+            lines.append((word("organisation"), clean(info.organisation)))
+        lines += [(word("time"), when.strftime("%Y-%m-%d %H:%M:%S %z")),
+                  (word("report"), built.report_id),
+                  (word("cert"), "SHA-256 " + fingerprint_text(info.sha256)[:29] + " …")]
+        return draw_stamp(x2 - x1, y2 - y1, word("title"), lines)
 
     stamp = sign.StampSpec(page=-1, box=SIGNATURE_BOX, draw=draw)
     return sign.sign_pdf(built.pdf, identity, stamp, reason=f"AlAssess assessment report {built.report_id}",

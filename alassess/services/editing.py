@@ -178,13 +178,17 @@ class Editor:
             if key == "sector" and value != plant.sector:
                 raise StateError("sector_fixed", "plant.sector")
             if key == "credit_code" and value:
-                found = self.db.execute("SELECT name FROM plants WHERE credit_code = ? AND id <> ?",
-                                        [value, plant_id]).fetchone()
-                if found:
-                    raise InputError("plant_exists", "plant.credit_code", name=found[0])
+                self.check_credit_code_free(plant_id, value)
             setattr(plant, key, value)
             repo.update_plant(self.db, plant_id, plant)
         return value
+
+    def check_credit_code_free(self, plant_id: int, code: str) -> None:
+        """Refuse a credit code another plant has (checked while it is typed, and again when stored)."""
+        found = self.db.execute("SELECT name FROM plants WHERE credit_code = ? AND id <> ?",
+                                [code, plant_id]).fetchone()
+        if found:
+            raise InputError("plant_exists", "plant.credit_code", name=found[0])
 
     def create_assessment(self, plant_id: int, period: Any, assessor_name: str = "",
                           organisation: str = "") -> int:

@@ -132,7 +132,10 @@ class Session(QObject):
         if head == "values":
             return _fields.get(key).parse(raw)
         if head == "plant":
-            return editing.parse_plant_value(key, raw)
+            value = editing.parse_plant_value(key, raw)
+            if key == "credit_code" and value:  # another plant's code: said at the field, not when saving
+                self.editor.check_credit_code_free(self.info["plant_id"], value)
+            return value
         if head == "assessor":
             if raw is not None and not isinstance(raw, str):
                 raise InputError("expected_text", bind, value=str(raw))

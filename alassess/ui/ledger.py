@@ -61,6 +61,11 @@ def column_names() -> dict[str, str]:
             "note": QCoreApplication.translate("Ledger", "Note")}
 
 
+def list_text(items: list[str]) -> str:
+    """Codes listed as the reader writes a list (、 in Chinese, ", " in English; both are read back)."""
+    return QCoreApplication.translate("Ledger", ", ").join(items)
+
+
 def _header(field: str, lang: str) -> str:  # noqa: ARG001 - the installed translation decides
     return column_names().get(field, field)
 
@@ -137,7 +142,7 @@ class ReceiverModel(_RowsModel):
             return None
         v = self.rows[index.row()].get(self.columns[index.column()])
         if isinstance(v, list):
-            return "、".join(v)
+            return list_text(v)
         return "" if v is None else str(v)
 
 
@@ -223,8 +228,8 @@ class ReceiverDialog(QDialog):
         form = QFormLayout()
         self.name = QLineEdit(r.get("name", ""))
         self.licence = QLineEdit(r.get("licence_no", ""))
-        self.codes = QLineEdit("、".join(r.get("codes") or []))
-        self.codes.setPlaceholderText("321-024-48、321-026-48")
+        self.codes = QLineEdit(list_text(r.get("codes") or []))
+        self.codes.setPlaceholderText(list_text(["321-024-48", "321-026-48"]))
         self.valid_from = QLineEdit(r.get("valid_from") or "")
         self.valid_to = QLineEdit(r.get("valid_to") or "")
         form.addRow(self.tr("Receiver") + " *", self.name)

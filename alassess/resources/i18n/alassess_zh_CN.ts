@@ -39,6 +39,10 @@
         <translation>查找企业、行业、评估期、状态或等级</translation>
     </message>
     <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
         <source>Plant / period</source>
         <translation>企业 / 评估期</translation>
     </message>
@@ -381,6 +385,10 @@
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
 </context>
 <context>

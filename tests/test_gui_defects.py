@@ -404,3 +404,47 @@ def test_an_unknown_field_suggests_the_nearest(write_doc, doc_factory, capsys):
     assert main(["--lang", "zh", "score", str(write_doc(doc))]) == 2
     assert "是否想输入“energy_output”" in capsys.readouterr().err
 
+
+
+# ---- numbers as people type them, in the dialogs too -------------------------------------------
+
+def test_a_bad_quantity_in_the_entry_dialog_is_marked_and_kept(ledger, qtbot):
+    _w, page = ledger
+    n = page.ledger.rowCount()
+    seen = {}
+
+    def fill(dlg):
+        qtbot.keyClicks(dlg.edits["date"], "2025-12-22")
+        dlg.edits["quantity_t"].clear()
+        qtbot.keyClicks(dlg.edits["quantity_t"], "1.650.5")
+        _ok(qtbot, dlg)
+        seen.update(error=dlg.error.text(), state=dlg.edits["quantity_t"].property("state"),
+                    kept=dlg.edits["quantity_t"].text(), date=dlg.edits["date"].text(), open=dlg.isVisible())
+        dlg.reject()
+
+    answer_modal(lambda: click(qtbot, page.add_button), fill)
+    assert seen["open"] and seen["state"] == "error" and "1.650.5" in seen["error"]
+    assert seen["kept"] == "1.650.5" and seen["date"] == "2025-12-22"  # nothing typed is lost
+    assert seen["error"].count("Quantity") <= 1
+    assert page.ledger.rowCount() == n
+
+
+def test_the_labels_weight_is_read_as_typed_or_marked(app, qtbot, demo_copy):
+    w = open_window(qtbot, demo_copy)
+    open_assessment(w, qtbot, find_assessment(demo_copy, "electrolytic", "2025"))
+    seen = {}
+
+    def use(dlg):
+        type_text(qtbot, dlg.weight, "１.２")
+        click(qtbot, dlg.preview_button)
+        seen["good"] = dlg.result.text()
+        dlg.weight.clear()
+        qtbot.keyClicks(dlg.weight, "1,2")
+        click(qtbot, dlg.preview_button)
+        seen["bad"] = dlg.result.text()
+        seen["state"] = dlg.weight.property("state")
+        dlg.accept()
+
+    assert answer_modal(w.act_labels.trigger, use)
+    assert "✗" not in seen["good"] and "✗" in seen["bad"] and "1,2" in seen["bad"] and seen["state"] == "error"
+    w.close()

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from alassess.domain.errors import AlAssessError
 from alassess.ui import style
-from alassess.ui.dialogs import name_inputs
+from alassess.ui.dialogs import mark, name_inputs
 from alassess.ui.forms import error_text
 from alassess.ui.pdf_preview import (
     clear_pages,
@@ -192,6 +192,8 @@ class LabelsDialog(QDialog):
     # ---- preview ------------------------------------------------------------------------------
 
     def update_preview(self) -> bool:
+        for w in (self.weight, self.volume, self.date, self.count, self.facility_code):
+            mark(w, "")
         clear_pages(self.pages_box)
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -223,6 +225,14 @@ class LabelsDialog(QDialog):
 
     def _error(self, exc: AlAssessError) -> None:
         self.result.setText(f"<span style='color:{style.ERROR}'>✗ {error_text(exc, self.lang)}</span>")
+        w = self.input_for(exc.field)
+        if w is not None:  # the box it is about is marked (what was typed stays, to correct)
+            mark(w, "error")
+
+    def input_for(self, field: str | None):
+        """The box of a refused option (the service names it as the command line does)."""
+        return {"--weight-t": self.weight, "--container-volume-l": self.volume, "--date": self.date,
+                "--count": self.count, "--facility-code": self.facility_code}.get(field or "")
 
     # ---- output -------------------------------------------------------------------------------
 

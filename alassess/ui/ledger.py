@@ -37,7 +37,7 @@ from alassess.domain import ledger as dl
 from alassess.domain.dross import classify, movement_name
 from alassess.domain.errors import AlAssessError
 from alassess.ui import style
-from alassess.ui.dialogs import error_label, name_inputs, ok_cancel
+from alassess.ui.dialogs import error_label, field_message, mark, name_inputs, ok_cancel
 from alassess.ui.forms import error_text
 
 SHOWN_PROBLEMS = 200  # the problems of an import listed under the table (scrolling); a count for the rest
@@ -205,12 +205,17 @@ class EntryDialog(QDialog):
         from alassess.services import dross
 
         cells = self.values()
+        for w in self.edits.values():
+            mark(w, "")
         try:
             dross.validate_entry(cells)
         except AlAssessError as exc:
             col = exc.field if exc.field in dl.COLUMNS else None
-            self.error.setText((_header(col, self.lang) + ": " if col else "") + error_text(exc, self.lang))
+            self.error.setText(field_message(_header(col, self.lang) if col else "", error_text(exc, self.lang)))
             self.error.show()
+            if col:  # the box the message is about: marked, with the cursor in it (what was typed stays)
+                mark(self.edits[col], "error")
+                self.edits[col].setFocus()
             return
         self.cells = cells
         super().accept()

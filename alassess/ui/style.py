@@ -71,7 +71,7 @@ QStatusBar {{ background: {SURFACE}; border-top: 1px solid {BORDER}; }}
 QLineEdit, QComboBox, QPlainTextEdit, QSpinBox {{ border: 1px solid {BORDER}; border-radius: 5px; padding: 4px 6px;
     background: #ffffff; selection-background-color: {ACCENT}; }}
 QLineEdit:focus, QComboBox:focus {{ border: 1px solid {ACCENT}; }}
-QLineEdit[state="error"] {{ border: 1px solid {ERROR}; background: #fff5f5; }}
+QLineEdit[state="error"], QComboBox[state="error"] {{ border: 1px solid {ERROR}; background: #fff5f5; }}
 QLineEdit[state="warning"] {{ border: 1px solid #d4a72c; background: #fffbeb; }}
 QLineEdit:read-only {{ background: {SURFACE}; color: {MUTED}; }}
 QTreeView {{ border: none; background: #ffffff; }}

@@ -69,3 +69,33 @@ def atomic_write(path: str | Path, data: bytes, *, mode: int = DEFAULT_MODE, syn
         raise
     if sync_dir:
         fsync_dir(path.parent)
+
+
+PRIVATE_DIR_MODE = 0o700  # folders holding keys, trusted certificates and the error log
+PRIVATE_FILE_MODE = 0o600
+
+
+def private_dir(folder: str | Path) -> Path:
+    """``folder`` created if need be and made the owner's only (0700), also when an older version
+    created it with the umask's permissions (a no-op for the mode on Windows)."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
+    try:
+        os.chmod(folder, PRIVATE_DIR_MODE)
+    except OSError:  # pragma: no cover - not the owner: leave it as it is
+        pass
+    return folder
+
+
+def append_private(path: str | Path, text: str) -> None:
+    """Append ``text`` to ``path``, a file readable by its owner only (0600; an existing file is
+    narrowed to that), in a folder of the owner's only (an error log holds paths and data)."""
+    path = Path(path)
+    private_dir(path.parent)
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0), PRIVATE_FILE_MODE)
+    try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, PRIVATE_FILE_MODE)
+        os.write(fd, text.encode("utf-8"))
+    finally:
+        os.close(fd)

@@ -5,12 +5,16 @@ from __future__ import annotations
 import copy
 import json
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("ALASSESS_LANG", "en")
+# The user's data directory (database, identities, trust list, the log): a folder of this test
+# run, never the user's own (tests that need one of their own still set XDG_DATA_HOME).
+os.environ.setdefault("XDG_DATA_HOME", tempfile.mkdtemp(prefix="alassess-tests-"))
 
 from alassess.domain.credit_code import complete  # noqa: E402
 

@@ -36,7 +36,7 @@ def test_add_list_extract_round_trip(db_path, aid, tmp_path, capsys):
     assert main(["attach", "list", "--db", str(db_path), "--assessment", str(aid), "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert [(r["field_id"], r["file_name"], r["media_type"], r["size"]) for r in rows] == [
-        ("dross.req.6.1.6", "manifest-scan.pdf", "application/pdf", 1009),
+        ("dross.requirements.6.1.6", "manifest-scan.pdf", "application/pdf", 1009),
         ("energy_output", "电表照片.jpg", "image/jpeg", len(JPEG))]
     assert rows[1]["sha256"] == hashlib.sha256(JPEG).hexdigest() and rows[1]["added_by"] == "王工"
     out = tmp_path / "out"
@@ -101,3 +101,21 @@ def test_damaged_file_is_refused_on_extract(db_path, aid, tmp_path, capsys):
     db = open_db(db_path)
     attachments.add(db, aid, "a.jpg", JPEG)
     assert attachments.read(db, att) == JPEG
+
+
+def test_a_checklist_item_is_spelt_as_in_the_assessment_file(db_path, aid, tmp_path, capsys):
+    """``dross.requirements.<id>`` (the assessment file's path) is what the CLI takes and lists; the
+    old ``dross.req.<id>`` is still accepted and names the same item."""
+    scan = tmp_path / "plan.pdf"
+    scan.write_bytes(b"%PDF-1.7\n" + b"y" * 10)
+    assert main(["attach", "add", "--db", str(db_path), "--assessment", str(aid), "--field",
+                 "dross.requirements.6.1.3", str(scan)]) == 0
+    assert main(["attach", "add", "--db", str(db_path), "--assessment", str(aid), "--field", "dross.req.6.1.3",
+                 str(scan)]) == 0  # the same file for the same item: kept once
+    capsys.readouterr()
+    assert main(["attach", "list", "--db", str(db_path), "--assessment", str(aid), "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["field_id"] for r in rows] == ["dross.requirements.6.1.3"]
+    assert main(["attach", "add", "--db", str(db_path), "--assessment", str(aid), "--field",
+                 "dross.requirements.6.9", str(scan)]) == 2
+    assert "dross.requirements.6.9" in capsys.readouterr().err

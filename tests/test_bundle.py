@@ -167,11 +167,22 @@ def test_independent_entries_of_the_same_plant_and_period(tmp_path, capsys):
     assert snapshot(b) == before
 
 
+def sign_for_real(db_path, aid, tmp_path) -> None:
+    """Sign the assessment as the product does: a signed report recorded in the database (a bundle's
+    "signed" status is accepted only with that report inside it)."""
+    from alassess.services import report as report_service
+    from alassess.signing import identities
+
+    p12 = tmp_path / "signer.p12"
+    if not p12.exists():
+        identities.create_identity("签署人", "中心", p12, b"bundle tests passphrase")
+    report_service.issue_report(out=tmp_path / f"signed-{aid}.pdf", db_path=db_path, assessment_id=aid,
+                                identity=p12, passphrase=b"bundle tests passphrase", sign=True, lang="en")
+
+
 def test_signed_assessment_arrives_signed_and_stays_read_only(two, tmp_path):
     office, field, aid = two
-    db = open_db(office)
-    repo.set_status(db, aid, "signed")
-    db.conn.close()
+    sign_for_real(office, aid, tmp_path)
     imp(export(office, aid, tmp_path / "s.alassess"), field)
     db = open_db(field)
     assert repo.get_row(db, 1).status == "signed"
@@ -182,9 +193,7 @@ def test_signed_assessment_arrives_signed_and_stays_read_only(two, tmp_path):
 
 def test_amended_revision_travels_with_its_parent_link(two, tmp_path):
     office, field, aid = two
-    db = open_db(office)
-    repo.set_status(db, aid, "signed")
-    db.conn.close()
+    sign_for_real(office, aid, tmp_path)
     imp(export(office, aid, tmp_path / "r1.alassess"), field)
     assert main(["amend", "--db", str(field), "--assessment", "1"]) == 0
     edit(field, 2, "energy_output", 0.61)

@@ -86,7 +86,7 @@ def test_primary_generation_with_tolerance(reported, expected):
     assert gen == ([expected] if expected else [])
     if expected:
         f = r.findings[0]
-        assert f.severity == dd.severity(expected) and "1000–1500" in f.detail_en and "1000–1500" in f.detail_zh
+        assert f.severity == dd.severity(expected) and "1000–1500" in f.text("en") and "1000–1500" in f.text("zh")
 
 
 def test_below_is_major_and_above_minor():
@@ -99,7 +99,7 @@ def test_secondary_checked_only_with_self_utilization():
     assert "generation_below_expected" not in ids(run(self_utilization=False, **args))
     r = run(self_utilization=True, **args)
     assert ids(r).count("generation_below_expected") == 1
-    assert r.findings[0].kind == "secondary"
+    assert r.findings[0].context["kind"] == "secondary"
     assert r.generation["secondary"].expected_t == (Decimal(500), Decimal(1000))
     assert run(self_utilization=False, **args).generation["secondary"].status == "not_checked"
 
@@ -125,7 +125,7 @@ def test_a_kept_ledger_without_secondary_generation_reports_zero():
     r = run([entry("2025-02-01", q="1200"), entry("2025-02-02", "self_utilized", "1000")],
             production_t=Decimal(100000), self_utilization=True)
     assert r.generation["secondary"].reported_t == 0
-    assert [f.kind for f in r.findings if f.id == "generation_below_expected"] == ["secondary"]
+    assert [f.context["kind"] for f in r.findings if f.id == "generation_below_expected"] == ["secondary"]
     # no ledger and no reported figure: nothing to compare
     r = run([], production_t=Decimal(100000), self_utilization=True)
     assert r.generation["primary"].status == "not_reported" and not ids(r)
@@ -135,17 +135,17 @@ def test_reported_generation_is_used_and_a_ledger_differing_by_more_than_one_per
     ledger = [entry("2025-02-01", q="1000"), transfer("2025-03-01", q="1000")]
     ok = run(ledger, production_t=Decimal(100000), primary_generated_t=Decimal("1010"))
     assert ok.generation["primary"].reported_from == "field"
-    assert not any("primary_generated_t" in n[1] for n in ok.notes)
+    assert not any("primary_generated_t" in n.text("en") for n in ok.notes)
     # 1.1 % apart: the declared figure is still what is evaluated, the difference is noted (zh and en)
     off = run(ledger, production_t=Decimal(100000), primary_generated_t=Decimal("1011"))
     assert off.generation["primary"].reported_t == Decimal("1011")
     assert off.generation["primary"].reported_from == "field"
-    [(zh, en)] = [n for n in off.notes if "primary_generated_t" in n[1]]
+    [(zh, en)] = [(n.text("zh"), n.text("en")) for n in off.notes if "primary_generated_t" in n.text("en")]
     assert "1011" in en and "1000" in en and "1000" in zh
     # a ledger extract far below the declared total: the declared total decides the generation check
     extract = run([entry("2025-03-02", q="12.5")], production_t=Decimal(100000), primary_generated_t=Decimal("1200"))
     assert "generation_below_expected" not in ids(extract)
-    assert any("primary_generated_t" in n[1] for n in extract.notes)
+    assert any("primary_generated_t" in n.text("en") for n in extract.notes)
 
 
 # ---- ledger checks ----------------------------------------------------------------------------
@@ -175,8 +175,8 @@ def test_balance_opening_plus_movements_is_closing():
 def test_negative_stock():
     r = run([entry("2025-01-05", q="10"), transfer("2025-02-01", q="12")])
     f = next(f for f in r.findings if f.id == "negative_stock")
-    assert f.severity == "major" and f.date == "2025-02-01" and f.row == 2
-    assert "-2" in f.detail_en and "第 2 行" in f.detail_zh
+    assert f.severity == "major" and f.context["date"] == "2025-02-01" and f.context["row"] == 2
+    assert "-2" in f.text("en") and "第 2 行" in f.text("zh")
     # the same day: the inflow counts before the outflow, whatever the order of entry
     assert "negative_stock" not in ids(run([transfer("2025-02-01", q="10"), entry("2025-02-01", q="10")]))
 
@@ -184,7 +184,7 @@ def test_negative_stock():
 def test_unregistered_receiver():
     r = run([entry("2025-01-05"), transfer("2025-01-06", receiver="无证回收站")])
     f = next(f for f in r.findings if f.id == "unregistered_receiver")
-    assert f.severity == "critical" and f.receiver == "无证回收站" and "无证回收站" in f.detail_en
+    assert f.severity == "critical" and f.context["receiver"] == "无证回收站" and "无证回收站" in f.text("en")
     r = run([entry("2025-01-05"), transfer("2025-01-06", receiver="")])
     assert "unregistered_receiver" in ids(r)
     nolicence = dict(RECEIVER, licence_no="")
@@ -201,7 +201,7 @@ def test_licence_validity_on_the_day(date, expired):
     assert ("licence_expired" in ids(r)) is expired
     if expired:
         f = next(f for f in r.findings if f.id == "licence_expired")
-        assert f.severity == "critical" and "2026-12-31" in f.detail_en
+        assert f.severity == "critical" and "2026-12-31" in f.text("en")
 
 
 def test_renewed_licence_is_accepted():
@@ -214,14 +214,14 @@ def test_licence_scope():
     only_r = dict(RECEIVER, codes=[R])
     r = run([entry("2025-01-05"), transfer("2025-01-06")], receivers=[only_r])
     f = next(f for f in r.findings if f.id == "licence_scope")
-    assert f.severity == "critical" and E in f.detail_en and R in f.detail_en
+    assert f.severity == "critical" and E in f.text("en") and R in f.text("en")
     assert "licence_scope" not in ids(run([entry("2025-01-05"), transfer("2025-01-06")]))
 
 
 def test_missing_manifest():
     r = run([entry("2025-01-05"), transfer("2025-01-06", manifest="")])
     f = next(f for f in r.findings if f.id == "missing_manifest")
-    assert f.severity == "critical" and f.date == "2025-01-06"
+    assert f.severity == "critical" and f.context["date"] == "2025-01-06"
     assert "missing_manifest" not in ids(run([entry("2025-01-05"), transfer("2025-01-06")]))
     # a disposal handed to a receiver needs a manifest too; one done in-plant does not
     assert "missing_manifest" in ids(run([entry("2025-01-05"), entry("2025-01-06", "disposed", "1", receiver="绿环处置")]))
@@ -238,7 +238,7 @@ def test_secondary_self_utilized():
 def test_mixed_container():
     r = run([entry("2025-01-05", container="C-1"), entry("2025-01-06", code=R, container="C-1")])
     f = next(f for f in r.findings if f.id == "mixed_container")
-    assert f.severity == "critical" and f.container == "C-1" and R in f.detail_en and E in f.detail_en
+    assert f.severity == "critical" and f.context["container"] == "C-1" and R in f.text("en") and E in f.text("en")
     # emptied first, then reused for another code: not mixed
     reuse = [entry("2025-01-05", q="5", container="C-1"), transfer("2025-01-06", q="5", container="C-1"),
              entry("2025-01-07", code=R, container="C-1")]
@@ -246,7 +246,7 @@ def test_mixed_container():
     # dust-collection ash in a dross container
     r = run([entry("2025-01-05", container="C-2"), entry("2025-01-06", code="321-034-48", container="C-2")])
     assert "mixed_container" in ids(r)
-    assert "铝除尘灰" in next(f for f in r.findings if f.id == "mixed_container").detail_zh
+    assert "铝除尘灰" in next(f for f in r.findings if f.id == "mixed_container").text("zh")
 
 
 def test_container_registered_for_another_code():
@@ -266,7 +266,7 @@ def test_storage_over_one_year_fifo(as_of, over):
     if over:
         assert s.over_limit_t == Decimal(2)  # the oldest lot left after FIFO: 10 − 8
         f = next(f for f in r.findings if f.id == "storage_over_one_year")
-        assert f.severity == "major" and "2024-01-10" in f.detail_en
+        assert f.severity == "major" and "2024-01-10" in f.text("en")
 
 
 def test_storage_cleared_by_fifo():
@@ -295,7 +295,7 @@ def test_declaration_deadline(as_of, overdue):
     assert ("declaration_overdue" in ids(r)) is overdue
     if overdue:
         f = next(f for f in r.findings if f.id == "declaration_overdue")
-        assert f.severity == "major" and "2025-03-31" in f.detail_en and "重庆市" in f.detail_zh
+        assert f.severity == "major" and "2025-03-31" in f.text("en") and "重庆市" in f.text("zh")
 
 
 def test_declaration_confirmed_or_filed():
@@ -323,14 +323,14 @@ def test_quarterly_ledger_filed():
                for q, d in ((1, "2025-04-10"), (2, "2025-07-10"), (3, "2025-10-16"))]
     r = run(reqs=reqs, filings=filings)
     overdue = [f for f in r.findings if f.id == "ledger_submission_overdue"]
-    assert len(overdue) == 1 and "2025Q3" in overdue[0].detail_en  # filed a day late
+    assert len(overdue) == 1 and "2025Q3" in overdue[0].text("en")  # filed a day late
     assert [d.status for d in r.deadlines] == ["met", "filed", "filed", "filed_late", "upcoming"]
 
 
 def test_unknown_region_uses_chongqing_deadlines_and_says_so():
     d = {"requirements": {}, "ledger": [], "receivers": [], "region": "四川省"}
     r = dd.evaluate("recycled", "2025", d)
-    assert r.region == "重庆市" and r.region_note and "四川省" in r.region_note[1]
+    assert r.region == "重庆市" and r.region_note and "四川省" in r.region_note.text("en")
     assert dd.evaluate("recycled", "2025", {"ledger": [], "region": "重庆"}).region_note is None
 
 
@@ -345,7 +345,7 @@ def test_compliance_and_requirement_findings():
     req = {f.id: f for f in r.findings if f.id.startswith("requirement_")}
     assert set(req) == {"requirement_6.1.5", "requirement_6.3"}
     assert req["requirement_6.1.5"].severity == "critical" and req["requirement_6.3"].severity == "minor"
-    assert "not answered" in req["requirement_6.3"].detail_en and "未回答" in req["requirement_6.3"].detail_zh
+    assert "not answered" in req["requirement_6.3"].text("en") and "未回答" in req["requirement_6.3"].text("zh")
 
 
 @pytest.mark.parametrize("n_met, pct", [(14, "100.0"), (13, "92.9"), (1, "7.1"), (0, "0.0")])

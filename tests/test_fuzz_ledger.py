@@ -124,8 +124,10 @@ class Gen:
     def code(self) -> Cell:
         rnd, what = self.rnd, self.what()
         if what == VALID:
-            code = (rnd.choice(["321-024-48", "321-026-48", "321-034-48"]) if rnd.random() < 0.7 else
-                    f"{rnd.randrange(1000):03d}-{rnd.randrange(1000):03d}-{rnd.randrange(100):02d}")
+            if rnd.random() >= 0.7:  # well-formed but in no catalogue of the product: refused
+                return Cell(f"{rnd.randrange(1000):03d}-{rnd.randrange(1000):03d}-{rnd.randrange(100):02d}",
+                            EITHER)
+            code = rnd.choice(["321-024-48", "321-026-48", "321-034-48"])
             form = rnd.choice(["plain", "plain", "spaced", "full", "en_dash", "em_dash"])
             raw = {"plain": code, "spaced": " " + code.replace("-", " - ") + " ", "full": code.translate(FULL),
                    "en_dash": code.replace("-", "–"), "em_dash": code.replace("-", "—")}[form]
@@ -304,7 +306,8 @@ def check_refusal(exc: AlAssessError) -> None:
                 assert str(p.row) in line and dl.shown(p.column or "") in line
 
 
-ROW_KEYS = {"required", "ledger_bad_date", "ledger_date_range", "ledger_bad_code", "bad_choice", "not_a_number",
+ROW_KEYS = {"required", "ledger_bad_date", "ledger_date_range", "ledger_bad_code", "waste_code_unknown", "bad_choice",
+            "not_a_number", "text_too_long",
             "ledger_bad_quantity_sign", "ledger_zero_adjustment", "above_max", "not_finite", "decimal_comma",
             "percent_not_allowed", "expected_number", "number_out_of_range"}
 

@@ -71,3 +71,29 @@ def test_the_grade_chip_fits_its_text(window, qtbot, demo_copy):
         retype(qtbot, editor, text)
         assert chip.width() >= chip.sizeHint().width()
         assert chip.fontMetrics().horizontalAdvance(chip.text()) < chip.width()
+
+
+def test_a_plausibility_warning_is_shown_at_the_field_its_finding_names(window, qtbot, demo_copy):
+    form = _open(window, qtbot, demo_copy)
+    bind = "values.water_output"
+    form.setCurrentIndex(form.page_of(bind))
+    row = form.row_for(bind)
+    retype(qtbot, row.editor, "0.05")  # below half the survey minimum: stored, with a warning
+    [f] = [f for f in window.session.evaluation.findings if f.id == "implausible_low"]
+    assert bind in f.fields and "values." not in f.text("en")  # nothing to parse in the words
+    assert row.state == "warning" and row.message.text() == f.text("en")
+    retype(qtbot, row.editor, "0.6")
+    assert row.state == ""
+
+
+def test_the_findings_card_shows_the_domains_severity(window, qtbot, demo_copy):
+    from alassess.ui import style
+
+    form = _open(window, qtbot, demo_copy)
+    bind = "values.fluoride_output"
+    form.setCurrentIndex(form.page_of(bind))
+    retype(qtbot, form.editor_for(bind), "")
+    [f] = [f for f in window.session.evaluation.findings if f.id == "indicator_missing"]
+    text = window.results.findings_text()
+    line = next(p for p in text.split("</p>") if f.text("en") in p)
+    assert style.SEVERITY_COLOURS[f.severity.value] in line

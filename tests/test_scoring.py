@@ -163,9 +163,9 @@ def test_gap_gives_the_consumption_needed_for_consumption_indicators():
 
 def test_plausibility_warning_not_error():
     r = score("electrolytic", {**ELECTROLYTIC_AVG, "water_output": 0.05})  # < half the survey minimum 0.17
-    assert any(w.key == "implausible_low" and "water_output" in w.field for w in r.warnings)
+    assert any(w.id == "implausible_low" and "values.water_output" in w.fields for w in r.warnings)
     r = score("electrolytic", {**ELECTROLYTIC_AVG, "fluoride_output": 200})  # > twice the max 80.71
-    assert any(w.key == "implausible_high" for w in r.warnings)
+    assert any(w.id == "implausible_high" for w in r.warnings)
 
 
 def test_sectors_without_circular_set_are_none():

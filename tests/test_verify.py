@@ -144,7 +144,7 @@ def test_unsigned_report_is_not_ok(tmp_path, write_doc):
     assert main(["report", str(src), "--out", str(tmp_path / "u.pdf")]) == 0
     res = verify_pdf(tmp_path / "u.pdf")
     assert not res.signed and not res.ok and res.data_matches is True
-    assert main(["verify", str(tmp_path / "u.pdf"), "--extract", str(tmp_path / "x.json")]) == 1
+    assert main(["verify", str(tmp_path / "u.pdf"), "--extract", str(tmp_path / "x.json")]) == 3  # not signed
     assert not (tmp_path / "x.json").exists()  # nothing is extracted from a report that does not verify
 
 
@@ -213,7 +213,7 @@ def test_passphrase_is_never_stored_or_logged(signed, tmp_path, monkeypatch, cap
     monkeypatch.setattr(svc, "sign_report", broken)
     assert main(["report", str(signed["src"]), "--out", str(tmp_path / "y.pdf"), "--sign",
                  "--identity", str(home / "me.p12"), "--passphrase-file", str(home / "pw")]) == 1
-    logs = list((home / "state").rglob("*.log"))
+    logs = list((home / "data").rglob("*.log"))  # alassess.log, in the data directory with the database
     assert logs and "simulated failure inside signing" in logs[0].read_text(encoding="utf-8")
     out = capsys.readouterr()
     secret = PASS.encode()

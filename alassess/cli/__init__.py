@@ -6,21 +6,29 @@ A new command group is a new module here: nothing else to edit. Heavy libraries 
 imported inside handlers so that ``alassess score`` starts fast.
 
 Exit status: 0 success, 1 a check failed (e.g. ``verify``), 2 bad input (one readable line).
-A traceback never reaches the user: unexpected errors are written to a log file.
+A traceback never reaches the user: unexpected errors are written to the log file
+(:mod:`alassess.logs`), whose path the one-line message names.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import os
 import pkgutil
+import sqlite3
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
-from alassess import __version__
+from alassess import __version__, catalogue, logs
+from alassess.cli import core
+from alassess.cli._words import error_line
 from alassess.domain import messages
 from alassess.domain.errors import AlAssessError
+
+log = logging.getLogger(__name__)
 
 
 def command_modules() -> list[str]:
@@ -30,7 +38,7 @@ def command_modules() -> list[str]:
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # exit 2 with one line, as for any bad input
+    def error(self, message: str) -> NoReturn:  # exit 2 with one line, as for any bad input
         self.print_usage(sys.stderr)
         sys.stderr.write(f"{self.prog}: error: {message}{_did_you_mean(message)}\n")
         raise SystemExit(2)
@@ -62,27 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _log_crash(exc: BaseException) -> str:
-    import datetime
-    import traceback
-    from pathlib import Path
-
-    try:
-        import platformdirs
-
-        folder = Path(platformdirs.user_log_dir("AlAssess", appauthor=False))
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / "alassess-error.log"
-        with path.open("a", encoding="utf-8") as fh:
-            fh.write(f"--- {datetime.datetime.now().isoformat()} alassess {__version__}\n")
-            fh.write("".join(traceback.format_exception(exc)))
-        return str(path)
-    except Exception:  # pragma: no cover - nowhere to write
-        return "(no log)"
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    logs.configure("cli")
     lang = messages.default_lang()
     explicit_lang = bool(os.environ.get("ALASSESS_LANG"))
     # --lang is accepted anywhere on the line (before or after the command)
@@ -101,19 +91,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             rest.append(a)
         i += 1
     argv = rest
-    lang = "zh" if lang == "zh" else "en"
+    lang = lang if lang in catalogue.LANGS else "en"
     try:
         parser = build_parser()
         args = parser.parse_args(argv)
         args.lang = lang
         args.lang_explicit = explicit_lang  # the desktop application otherwise keeps its saved choice
         if args.command is None:
-            from alassess.cli import core
-
             return core.open_gui(args)
         return int(args.func(args) or 0)
     except AlAssessError as exc:
-        sys.stderr.write(("错误：" if lang == "zh" else "error: ") + exc.message(lang) + "\n")
+        sys.stderr.write(error_line(exc.message(lang), lang))
+        return 2
+    except sqlite3.Error as exc:  # the database refused a write or a read: say what happened, not "internal"
+        from alassess.services import faults  # deferred: start-up time (only when a database failed)
+
+        sys.stderr.write(error_line(faults.explain(exc).message(lang), lang))
         return 2
     except KeyboardInterrupt:
         return 130
@@ -122,6 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:  # never a traceback for the user
-        log = _log_crash(exc)
-        sys.stderr.write(messages.text("internal_error", lang, reason=f"{type(exc).__name__}: {exc}", log=log) + "\n")
+        log.exception("internal error in alassess %s (%s)", __version__, argv[0] if argv else "gui")
+        sys.stderr.write(messages.text("internal_error", lang, reason=f"{type(exc).__name__}: {exc}",
+                                       log=logs.where()) + "\n")
         return 1

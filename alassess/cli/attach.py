@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from alassess.cli._words import say
 from alassess.cli.audit import add_user
 from alassess.cli.core import add_db, db_path, print_json
 
@@ -42,16 +43,17 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
+    # deferred: start-up time: a command loads only the services it runs (see alassess.cli)
     from alassess.services import attachments
 
     ids = attachments.add_files(db_path(args), args.assessment, args.files, field_id=args.field, who=args.user)
-    zh = args.lang == "zh"
     for f, i in zip(args.files, ids, strict=True):
-        print(f"{'已添加附件' if zh else 'attached'} {i}: {f.name}")
+        print(say("cli.attach.added", args.lang, id=i, name=f.name))
     return 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    # deferred: start-up time: a command loads only the services it runs (see alassess.cli)
     from alassess.services import attachments
 
     rows = attachments.list_for(db_path(args), args.assessment)
@@ -65,21 +67,22 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    # deferred: start-up time: a command loads only the services it runs (see alassess.cli)
     from alassess.services import attachments
 
-    zh = args.lang == "zh"
     if args.id is not None:
         paths = [attachments.extract(db_path(args), args.id, args.out)]
     else:
         paths = attachments.extract_all(db_path(args), args.assessment, args.out)
     for p in paths:
-        print(f"{'已导出' if zh else 'written'} {p}")
+        print(say("cli.attach.written", args.lang, path=p))
     return 0
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
+    # deferred: start-up time: a command loads only the services it runs (see alassess.cli)
     from alassess.services import attachments
 
     attachments.remove(db_path(args), args.id, who=args.user)
-    print(f"已移除附件 {args.id}" if args.lang == "zh" else f"removed attachment {args.id}")
+    print(say("cli.attach.removed", args.lang, id=args.id))
     return 0

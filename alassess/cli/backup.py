@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 
 from alassess.cli.core import add_db, db_path, print_json
+from alassess.domain import messages
+from alassess.domain.errors import InputError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -25,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from alassess.domain import messages
+    # deferred: start-up time: a command loads only the services it runs (see alassess.cli)
     from alassess.services import backups
 
     path = db_path(args)
@@ -43,8 +45,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from alassess.domain import messages
-    from alassess.domain.errors import InputError
+    # deferred: start-up time: a command loads only the services it runs (see alassess.cli)
     from alassess.services import backups
 
     if not args.source and not args.latest:

@@ -6,8 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from alassess.cli._words import error_line
 from alassess.cli.audit import add_user
 from alassess.cli.core import add_db, db_path
+from alassess.domain import messages
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -30,7 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from alassess.domain import messages
+    # deferred: start-up time: a command loads only the services it runs (see alassess.cli)
     from alassess.services import bundles
 
     out = args.out if args.out.suffix else args.out.with_suffix(".alassess")
@@ -41,15 +43,14 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from alassess.domain import messages
+    # deferred: start-up time: a command loads only the services it runs (see alassess.cli)
     from alassess.services import bundles
-    from alassess.store.bundle import BundleConflict
 
     try:
         outcome = bundles.import_bundle(args.file, db_path(args), as_new_revision=args.as_new_revision,
                                         who=args.user)
-    except BundleConflict as exc:
-        sys.stderr.write(("错误：" if args.lang == "zh" else "error: ") + exc.message(args.lang) + "\n")
+    except bundles.BundleConflict as exc:
+        sys.stderr.write(error_line(exc.message(args.lang), args.lang))
         return 1
     key = {"created": "bundle_created", "updated": "bundle_updated", "unchanged": "bundle_unchanged",
            "stale": "bundle_stale", "as_revision": "bundle_as_revision"}[outcome.kind]

@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+from alassess.cli._words import say
+
 
 def add_db(p: argparse.ArgumentParser, required: bool = False) -> None:
     p.add_argument("--db", type=Path, required=required,
@@ -16,9 +18,10 @@ def add_db(p: argparse.ArgumentParser, required: bool = False) -> None:
 def db_path(args: argparse.Namespace) -> Path:
     if getattr(args, "db", None):
         return args.db
-    from alassess.store.db import default_path
+    # deferred: start-up time: a command loads only the services it runs (see alassess.cli)
+    from alassess.services.records import default_db_path
 
-    return default_path()
+    return default_db_path()
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -62,11 +65,13 @@ def print_json(obj: object) -> None:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
+    # deferred: start-up time: a command loads only the services it runs (see alassess.cli)
     from alassess.services import scoring
     from alassess.services.files import load_assessment_file
 
     a = load_assessment_file(args.file)
     if args.as_of is not None:
+        # deferred: start-up time: a command loads only the services it runs (see alassess.cli)
         from alassess.domain.assessment import parse_date
 
         as_of = parse_date(args.as_of, "--as-of")
@@ -76,6 +81,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result)
     else:
+        # deferred: start-up time: a command loads only the services it runs (see alassess.cli)
         from alassess.services.summary import text_summary
 
         sys.stdout.write(text_summary(a, result, args.lang))
@@ -83,26 +89,25 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    # deferred: start-up time: a command loads only the services it runs (see alassess.cli)
     from alassess.services import records
 
     aid, created = records.import_file(db_path(args), args.file)
-    zh = args.lang == "zh"
-    if created:
-        print(f"已导入评估 {aid}" if zh else f"imported assessment {aid}")
-    else:
-        print(f"已更新评估 {aid}" if zh else f"updated assessment {aid}")
+    print(say("cli.imported" if created else "cli.updated", args.lang, id=aid))
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    # deferred: start-up time: a command loads only the services it runs (see alassess.cli)
     from alassess.services import records
 
     records.export_file(db_path(args), args.assessment, args.out)
-    print(f"已导出到 {args.out}" if args.lang == "zh" else f"exported to {args.out}")
+    print(say("cli.exported", args.lang, path=args.out))
     return 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    # deferred: start-up time: a command loads only the services it runs (see alassess.cli)
     from alassess.services import records
 
     rows = records.overview(db_path(args))
@@ -117,21 +122,19 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    # deferred: start-up time: a command loads only the services it runs (see alassess.cli)
     from alassess.services import demo
 
     path = db_path(args)
     counts = demo.create_demo(path)
-    if args.lang == "zh":
-        print(f"演示数据库已写入 {path}：{counts['plants']} 家企业，{counts['assessments']} 个评估，"
-              f"{counts['ledger']} 条台账")
-    else:
-        print(f"demo database written to {path}: {counts['plants']} plants, {counts['assessments']} assessments, "
-              f"{counts['ledger']} ledger entries")
+    print(say("cli.demo_written", args.lang, path=path, plants=counts["plants"], assessments=counts["assessments"],
+              ledger=counts["ledger"]))
     return 0
 
 
 def open_gui(args: argparse.Namespace) -> int:
     try:
+        # deferred: the desktop application (PySide6) loads only when it is opened, and may be missing
         from alassess.ui.app import run
     except ImportError as exc:
         sys.stderr.write(f"the desktop application is not available: {exc}\n")
@@ -141,6 +144,7 @@ def open_gui(args: argparse.Namespace) -> int:
     if getattr(args, "db", None) is None and not path.exists():
         # First run: nothing of the user's yet, so open the demo database (made once) to look around;
         # File › "Open my database" starts the real one.
+        # deferred: start-up time: a command loads only the services it runs (see alassess.cli)
         from alassess.services.demo import demo_path
 
         path = demo_path()

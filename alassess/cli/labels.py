@@ -6,6 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from alassess.cli._words import say
+from alassess.cli.core import db_path as default_db
+from alassess.domain.errors import AlAssessError, InputError
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
@@ -49,11 +53,10 @@ def _mm(v: float) -> str:
 
 
 def cmd_labels(args: argparse.Namespace) -> int:
-    from alassess.domain.errors import InputError
+    # deferred: start-up time: a command loads only the services it runs (see alassess.cli)
     from alassess.domain.numbers import parse_number
     from alassess.services import labels as svc
 
-    zh = args.lang == "zh"
     if args.file is None:
         if args.db is None or args.plant is None:
             raise InputError("labels_source_required", None)
@@ -70,21 +73,16 @@ def cmd_labels(args: argparse.Namespace) -> int:
     is_label = args.kind.strip().lower() == "label"  # only a label batch has serials to record
     db_path = None
     if not args.no_persist and is_label:
-        from alassess.cli.core import db_path as default_db
-
         db_path = default_db(args)
         if args.db is None:
             # the implicit default database: when it cannot be used (read-only home, broken file),
             # print anyway, without recording, and say so; an explicit --db must work
-            from alassess.domain.errors import AlAssessError
 
             try:
                 svc.open_database(db_path).conn.close()
             except AlAssessError as exc:
                 reason = exc.message(args.lang)
-                sys.stderr.write((f"注意：默认数据库不可用（{reason}），本批顺序号未记录\n" if zh else
-                                  f"note: the default database cannot be used ({reason}); serials of this batch "
-                                  "are not recorded\n"))
+                sys.stderr.write(say("cli.labels.default_db_unusable", args.lang, reason=reason) + "\n")
                 db_path = None
     overrides = {k: getattr(args, k) for k in ("name", "main_components", "harmful_components", "precautions",
                                                "remarks")}
@@ -94,33 +92,23 @@ def cmd_labels(args: argparse.Namespace) -> int:
                             zones=tuple(z for z in (args.zones or "").replace("，", ",").split(",") if z.strip()) or None,
                             overrides=overrides, first_serial=args.first_serial or 1)
     res = svc.issue(args.out, src, opts, db_path=db_path)
-    layout = (f"每页 {res.per_sheet} 张" if zh else f"{res.per_sheet} per sheet") if res.per_sheet else \
-        (f"每张拆为 {res.tiles_per_item} 块拼接" if zh else f"tiled over {res.tiles_per_item} sheets each")
-    orient = {"portrait": "纵向", "landscape": "横向"}[res.orientation] if zh else res.orientation
+    lang = args.lang
+    layout = (say("cli.labels.per_sheet", lang, n=res.per_sheet) if res.per_sheet else
+              say("cli.labels.tiled", lang, n=res.tiles_per_item))
+    orient = say(f"cli.labels.orientation.{res.orientation}", lang)
     size = f"{_mm(res.width_mm)}×{_mm(res.height_mm)}"
     if res.kind == "label":
         rng = f"{res.serials[0]:03d}–{res.serials[-1]:03d}"
-        if zh:
-            faces = f"，每个容器 {res.faces} 张（贴于相对两面）" if res.faces > 1 else ""
-            print(f"已写入 {res.path}：{len(res.serials)} 个容器的标签（顺序号 {rng}{faces}），"
-                  f"{res.paper} {orient}，{layout}，共 {res.pages} 页")
-            print(f"标签 {size} mm（{res.size_basis}{'，为容纳文字已放大' if res.grown else ''}），"
-                  f"最低文字高度 {res.text_mm:g} mm；识别码 {res.id_codes[0]}" +
-                  (f" … {res.id_codes[-1]}" if len(res.id_codes) > 1 else ""))
-            if args.no_persist:
-                sys.stderr.write("注意：未记录顺序号（--no-persist），这些识别码以后可能重复\n")
-        else:
-            faces = f", {res.faces} per container (opposite faces)" if res.faces > 1 else ""
-            print(f"written {res.path}: labels for {len(res.serials)} containers (serials {rng}{faces}), "
-                  f"{res.paper} {orient}, {layout}, {res.pages} pages")
-            print(f"label {size} mm ({res.size_basis}{', enlarged to fit the text' if res.grown else ''}), "
-                  f"text at least {res.text_mm:g} mm; identification code {res.id_codes[0]}" +
-                  (f" … {res.id_codes[-1]}" if len(res.id_codes) > 1 else ""))
-            if args.no_persist:
-                sys.stderr.write("note: serials not recorded (--no-persist); these codes may repeat later\n")
+        faces = say("cli.labels.faces", lang, n=res.faces) if res.faces > 1 else ""
+        print(say("cli.labels.written_labels", lang, path=res.path, count=len(res.serials), range=rng, faces=faces,
+                  paper=res.paper, orient=orient, layout=layout, pages=res.pages))
+        print(say("cli.labels.size", lang, size=size, basis=res.size_basis,
+                  grown=say("cli.labels.grown", lang) if res.grown else "", text_mm=f"{res.text_mm:g}",
+                  code=res.id_codes[0]) + (f" … {res.id_codes[-1]}" if len(res.id_codes) > 1 else ""))
+        if args.no_persist:
+            sys.stderr.write(say("cli.labels.not_recorded", lang) + "\n")
     else:
-        print(f"已写入 {res.path}：{size} mm，{res.paper} {orient}，{layout}，共 {res.pages} 页" if zh else
-              f"written {res.path}: {size} mm, {res.paper} {orient}, {layout}, {res.pages} pages")
-    print("请按实际尺寸（100%）打印，并用尺子核对页面上的比例尺" if zh else
-          "print at 100 % (actual size) and check the scale bar on the sheet with a ruler")
+        print(say("cli.labels.written_signs", lang, path=res.path, size=size, paper=res.paper, orient=orient,
+                  layout=layout, pages=res.pages))
+    print(say("cli.labels.print_actual_size", lang))
     return 0

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from alassess.cli._words import by_lang, error_line, say
 from alassess.cli.audit import add_user
 from alassess.cli.core import add_db, db_path, print_json
 
@@ -93,43 +94,38 @@ def _t(v: float) -> str:
     return f"{v:,.3f}"
 
 
+SUMMARY_COLUMNS = ("code", "kind", "opening", "generated", "used", "transferred", "disposed", "adjust", "closing")
+
+
 def cmd_summary(args: argparse.Namespace) -> int:
+    # deferred: start-up time (see alassess.cli)
+    from alassess.domain.dross import kind_name
     from alassess.services import dross
 
     s = dross.summary(db_path(args), args.plant, args.period)
     if args.json:
         print_json(s)
         return 0
-    zh = args.lang == "zh"
+    lang = args.lang
     print(f"{s['plant']['name']}  {s['period']}  ({s['start']} – {s['end']})")
-    heads = (["代码", "类型", "期初", "产生", "自行利用", "转移", "处置", "调整", "期末"] if zh else
-             ["code", "kind", "opening", "generated", "used", "transferred", "disposed", "adjust", "closing"])
+    heads = [say(f"cli.ledger.col.{c}", lang) for c in SUMMARY_COLUMNS]
     print(f"{heads[0]:<11} {heads[1]:<10}" + "".join(f"{h:>13}" for h in heads[2:]))
     if not s["rows"]:
-        print("（无台账记录）" if zh else "(no ledger entries)")
-    from alassess.domain.dross import kind_name
-
+        print(say("cli.ledger.no_entries", lang))
     for r in s["rows"]:
         vals = [r[k] for k in ("opening_t", "generated_t", "self_utilized_t", "transferred_t", "disposed_t",
                                "adjustment_t", "closing_t")]
-        print(f"{r['code']:<11} {kind_name(r['kind'], args.lang):<10}" + "".join(f"{_t(v):>13}" for v in vals))
-    print("单位：吨" if zh else "unit: t")
+        print(f"{r['code']:<11} {kind_name(r['kind'], lang):<10}" + "".join(f"{_t(v):>13}" for v in vals))
+    print(say("cli.ledger.unit_t", lang))
     return 0
 
 
-DEADLINE_WORDS = {"declaration": ("管理计划和申报登记", "management plan and declaration"),
-                  "ledger_submission": ("台账报送", "ledger submission")}
-STATUS_WORDS = {"filed": ("已按期填报", "filed on time"), "filed_late": ("逾期填报", "filed late"),
-                "met": ("已按期完成（据清单 6.1.3/6.1.4）", "done on time (per checklist 6.1.3/6.1.4)"),
-                "overdue": ("逾期未报", "overdue"), "upcoming": ("未到期", "not yet due")}
-SEVERITY_WORDS = {"critical": ("严重", "critical"), "major": ("重要", "major"), "minor": ("一般", "minor")}
-
-
-def _pick(pair: tuple[str, str], lang: str) -> str:
-    return pair[0] if lang == "zh" else pair[1]
+def _severity(severity: str, lang: str) -> str:
+    return say(f"severity.{severity}", lang) if severity in ("critical", "major", "minor") else severity
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    # deferred: start-up time (see alassess.cli)
     from alassess.domain.dross import kind_name
     from alassess.services import dross
 
@@ -138,72 +134,70 @@ def cmd_check(args: argparse.Namespace) -> int:
         print_json(r)
         return 0
     lang = args.lang
-    zh = lang == "zh"
-    print(f"{r['plant']['name']}  {r['period']}  " + ("截至 " if zh else "as of ") + r["as_of"])
-    print(f"  {r['code']}  {r['class'] if zh else r['class_en']}  "
-          + ("合规率 " if zh else "compliance ") + (f"{r['compliance_pct']}%" if r["compliance_pct"] is not None else "—"))
+    print(say("cli.ledger.check_head", lang, plant=r["plant"]["name"], period=r["period"], as_of=r["as_of"]))
+    print(say("cli.ledger.check_class", lang, code=r["code"], cls=by_lang(lang, r["class"], r["class_en"]),
+              pct=f"{r['compliance_pct']}%" if r["compliance_pct"] is not None else "—"))
     for b in r["balances"]:
-        print(f"  {b['code']} {kind_name(b['kind'], lang)}  " + ("期初 " if zh else "opening ") + _t(b["opening_t"])
-              + ("  期末 " if zh else "  closing ") + _t(b["closing_t"]) + " t")
+        print(say("cli.ledger.balance", lang, code=b["code"], kind=kind_name(b["kind"], lang),
+                  opening=_t(b["opening_t"]), closing=_t(b["closing_t"])))
     for s in r["stock"]:
         if s["oldest"]:
-            print(f"  {s['code']} {kind_name(s['kind'], lang)}  " + ("库存 " if zh else "in stock ") + _t(s["quantity_t"])
-                  + " t, " + ("最早 " if zh else "oldest ") + f"{s['oldest']} ({s['age_days']} "
-                  + ("天)" if zh else "days)"))
+            print(say("cli.ledger.stock", lang, code=s["code"], kind=kind_name(s["kind"], lang),
+                      quantity=_t(s["quantity_t"]), oldest=s["oldest"], days=s["age_days"]))
     for d in r["deadlines"]:
-        status = _pick(STATUS_WORDS[d["status"]], lang)
+        status = say(f"cli.filing_status.{d['status']}", lang)
         if d["filed_on"]:
             status += f" {d['filed_on']}"
         if d["days_left"] is not None:
-            status += f"（剩 {d['days_left']} 天）" if zh else f" ({d['days_left']} days left)"
-        print(f"  {_pick(DEADLINE_WORDS[d['id']], lang)} {d['period']}: " + ("截止 " if zh else "due ") + f"{d['due']}, {status}")
+            status += say("cli.ledger.days_left", lang, n=d["days_left"])
+        print(say("cli.ledger.deadline", lang, what=say(f"cli.deadline.{d['id']}", lang), period=d["period"],
+                  due=d["due"], status=status))
     if not r["findings"]:
-        print("  未发现问题" if zh else "  no findings")
+        print("  " + say("cli.no_findings", lang))
     for f in r["findings"]:
-        print(f"  [{_pick(SEVERITY_WORDS.get(f['severity'], (f['severity'], f['severity'])), lang)}] {f['id']}: {f['detail']}")
+        print(f"  [{_severity(f['severity'], lang)}] {f['id']}: {f['detail']}")
     for n in r["notes"]:
-        print(("  提示：" if zh else "  note: ") + n)
+        print("  " + say("cli.note", lang, note=n))
     return 0
 
 
 def cmd_template(args: argparse.Namespace) -> int:
+    # deferred: start-up time (see alassess.cli)
     from alassess.services import dross
 
     dross.write_template(args.out, lang="en" if args.english else "zh")
-    print(f"台账模板已写入 {args.out}" if args.lang == "zh" else f"ledger template written to {args.out}")
+    print(say("cli.ledger.template_written", args.lang, path=args.out))
     return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    # deferred: start-up time (see alassess.cli)
     from alassess.services import dross
 
     try:
         res = dross.import_ledger(db_path(args), args.plant, args.file, who=args.user)
     except dross.LedgerImportError as exc:
-        prefix = "错误：" if args.lang == "zh" else "error: "
         lines = exc.lines(args.lang)
-        sys.stderr.write(prefix + lines[0] + "\n" + "".join(f"  {line}\n" for line in lines[1:]))
+        sys.stderr.write(error_line(lines[0], args.lang) + "".join(f"  {line}\n" for line in lines[1:]))
         return 2
-    zh = args.lang == "zh"
-    if zh:
-        print(f"已读取 {res.rows} 行，新增 {res.added} 条，跳过已存在的 {res.duplicates} 条")
-    else:
-        print(f"read {res.rows} rows: {res.added} added, {res.duplicates} already stored")
+    print(say("cli.ledger.imported", args.lang, rows=res.rows, added=res.added, duplicates=res.duplicates))
     if res.ignored_columns:
-        print(("已忽略的列：" if zh else "columns ignored: ") + ", ".join(res.ignored_columns))
+        print(say("cli.ledger.columns_ignored", args.lang, columns=", ".join(res.ignored_columns)))
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    # deferred: start-up time (see alassess.cli)
     from alassess.services import dross
 
     n = dross.export_ledger(db_path(args), args.plant, args.out, period=args.period,
                             lang="en" if args.english else "zh")
-    print(f"已导出 {n} 条到 {args.out}" if args.lang == "zh" else f"exported {n} entries to {args.out}")
+    print(say("cli.ledger.exported", args.lang, n=n, path=args.out))
     return 0
 
 
 def cmd_receivers(args: argparse.Namespace) -> int:
+    # deferred: start-up time (see alassess.cli)
     from alassess.services import dross
 
     path = db_path(args)
@@ -211,10 +205,10 @@ def cmd_receivers(args: argparse.Namespace) -> int:
         rid = dross.save_receiver(path, args.plant, {"name": args.add, "licence_no": args.licence, "codes": args.codes,
                                                      "valid_from": args.valid_from, "valid_to": args.valid_to},
                                  who=args.user)
-        print(f"接收单位 #{rid} 已保存" if args.lang == "zh" else f"receiver #{rid} saved")
+        print(say("cli.ledger.receiver_saved", args.lang, id=rid))
     if args.remove is not None:
         dross.delete_receiver(path, args.plant, args.remove, who=args.user)
-        print(f"接收单位 #{args.remove} 已删除" if args.lang == "zh" else f"receiver #{args.remove} removed")
+        print(say("cli.ledger.receiver_removed", args.lang, id=args.remove))
     rows = dross.list_receivers(path, args.plant)
     if args.json:
         print_json(rows)
@@ -226,6 +220,7 @@ def cmd_receivers(args: argparse.Namespace) -> int:
 
 
 def cmd_containers(args: argparse.Namespace) -> int:
+    # deferred: start-up time (see alassess.cli)
     from alassess.services import dross
 
     path = db_path(args)
@@ -243,8 +238,9 @@ def cmd_containers(args: argparse.Namespace) -> int:
 
 
 def cmd_filing(args: argparse.Namespace) -> int:
+    # deferred: start-up time (see alassess.cli)
     from alassess.services import dross
 
     dross.record_filing(db_path(args), args.plant, args.kind, args.period, args.date, who=args.user)
-    print("已记录" if args.lang == "zh" else "recorded")
+    print(say("cli.recorded", args.lang))
     return 0

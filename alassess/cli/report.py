@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from alassess.cli._words import say
 from alassess.cli.core import add_db, print_json
 
 
@@ -23,9 +24,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("verify", help="verify a signed report and its embedded data / 核验签名报告",
-                       description="Exit 0 when the signature is intact and valid, covers the whole file and the "
-                                   "embedded data matches the printed hash; 1 otherwise; 2 for a file that cannot "
-                                   "be read. Whether the signer is trusted is shown (see --require-trusted).")
+                       description="Lists every signature and what it covers. Exit 0: valid (the assessor's "
+                                   "signature is intact and valid, only validation data follows it, the embedded "
+                                   "data matches the printed hash), whether or not the signer is trusted (the words "
+                                   "say which); 1: the signature is broken or the report or its data changed after "
+                                   "signing; 2: the file cannot be read or is not a PDF; 3: not signed; 4: valid but "
+                                   "the signer is not trusted, with --require-trusted.")
     p.add_argument("pdf", type=Path)
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.add_argument("--extract", type=Path, metavar="FILE", help="write the embedded assessment.json to FILE")
@@ -66,13 +70,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     c.set_defaults(func=cmd_identity_list)
 
 
-def _zh(args: argparse.Namespace) -> bool:
-    return args.lang == "zh"
-
-
 def cmd_report(args: argparse.Namespace) -> int:
+    # deferred: start-up time (see alassess.cli)
     from alassess.domain.errors import InputError
-    from alassess.services import report
+    from alassess.services import report, signatures
 
     if args.file is None and (args.db is None or args.assessment is None):
         raise InputError("report_source_required", None)
@@ -80,45 +81,46 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.sign:
         if not args.identity or not args.passphrase_file:
             raise InputError("report_sign_needs_identity", "--sign")
-        passphrase = report.read_passphrase_file(args.passphrase_file)
+        passphrase = signatures.read_passphrase_file(args.passphrase_file)
     # the report is Chinese unless English is asked for (--lang en or ALASSESS_LANG), whatever the locale
     report_lang = args.lang if getattr(args, "lang_explicit", False) else "zh"
     res = report.issue_report(out=args.out, lang=report_lang, file=args.file, db_path=args.db,
                               assessment_id=args.assessment if args.file is None else None,
                               identity=args.identity, passphrase=passphrase, sign=args.sign)
-    if _zh(args):
-        state = f"已签署（{res.signer}）" if res.signed else "未签署"
-        print(f"报告已写入 {res.path}：{res.pages} 页，{state}，报告编号 {res.report_id}")
-        print(f"内嵌 assessment.json 的 SHA-256：{res.data_sha256}")
-        if res.signed and res.assessment_id is not None:
-            print(f"评估 {res.assessment_id} 已标记为已签署，不能再修改")
-    else:
-        state = f"signed by {res.signer}" if res.signed else "not signed"
-        print(f"report written to {res.path}: {res.pages} pages, {state}, report id {res.report_id}")
-        print(f"embedded assessment.json SHA-256: {res.data_sha256}")
-        if res.signed and res.assessment_id is not None:
-            print(f"assessment {res.assessment_id} is now signed and can no longer be edited")
+    lang = args.lang
+    state = say("cli.report.signed_by", lang, signer=res.signer) if res.signed else say("cli.report.not_signed", lang)
+    print(say("cli.report.written", lang, path=res.path, pages=res.pages, state=state, id=res.report_id))
+    print(say("cli.report.data_sha256", lang, sha=res.data_sha256))
+    if res.signed and res.assessment_id is not None:
+        print(say("cli.report.now_signed", lang, id=res.assessment_id))
     return 0
 
 
-def _yes(v: bool | None, zh: bool) -> str:
+def _yes(v: bool | None, lang: str) -> str:
     if v is None:
         return "—"
-    return ("是" if v else "否") if zh else ("yes" if v else "no")
+    return say("cli.yes" if v else "cli.no", lang)
+
+
+# verify's exit codes: one per outcome (README, docs/reports.md)
+VERIFY_EXIT = {"trusted": 0, "untrusted": 0, "broken": 1, "unsigned": 3, "untrusted_required": 4}
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    # deferred: start-up time (see alassess.cli)
+    from alassess import catalogue
     from alassess.domain.errors import InputError
     from alassess.services.files import atomic_write
-    from alassess.signing.identities import fingerprint_text
-    from alassess.signing.verify import verify_pdf
+    from alassess.services.signatures import fingerprint_text, verify_pdf
 
     r = verify_pdf(args.pdf, trust_dir=args.trust_dir)
-    ok = r.ok and (r.trusted or not args.require_trusted)
+    status = r.status
+    outcome = "untrusted_required" if status == "untrusted" and args.require_trusted else status
+    code = VERIFY_EXIT[outcome]
     extracted = None
-    zh = _zh(args)
+    lang = args.lang
     if args.extract is not None:
-        if ok and r.data is not None:
+        if code == 0 and r.data is not None:
             try:
                 atomic_write(args.extract, r.data)
             except OSError as exc:
@@ -126,114 +128,113 @@ def cmd_verify(args: argparse.Namespace) -> int:
                                  reason=exc.strerror or str(exc)) from None
             extracted = str(args.extract)
         else:
-            r.problems.append("未导出评估数据：报告未通过核验" if zh else
-                              "the assessment data was not extracted: the report did not verify")
+            r.problems.append(say("cli.verify.not_extracted", lang))
     if args.json:
         d = r.to_json()
-        d["ok"] = ok
+        d["ok"] = code == 0
+        d["exit"] = code
         d["extracted"] = extracted
         print_json(d)
-        return 0 if ok else 1
-    if zh:
-        print(("签名有效" if ok else "签名无效或报告已被改动") + f"：{r.path}")
-        print(f"  签名人：{r.signer or '—'}" + (f"（{r.signer_organisation}）" if r.signer_organisation else ""))
-        print(f"  签名时间：{r.signing_time or '—'}")
-        print(f"  完整（未被改动）：{_yes(r.intact if r.signed else None, zh)}；签名有效：{_yes(r.valid if r.signed else None, zh)}；"
-              f"覆盖整个文件：{_yes(r.covers_whole_file if r.signed else None, zh)}")
-        print(f"  证书受信任：{_yes(r.trusted, zh)}" + ("" if r.trusted or not r.signed else
-                                                  "（证书不在信任列表中；核对指纹后可用 alassess identity trust --from-report 添加）"))
-        if r.signer_certificate:
-            print(f"  证书指纹 SHA-256：{fingerprint_text(r.signer_certificate)}")
-        print(f"  报告编号：{r.report_id or '—'}")
-        print(f"  内嵌数据与打印的哈希一致：{_yes(r.data_matches, zh)}（SHA-256 {r.data_hash or '—'}）")
-        if extracted:
-            print(f"  已导出评估数据到 {extracted}（可用 alassess import 导入）")
-    else:
-        print(("signature OK" if ok else "NOT VALID: the signature is broken or the report was changed") + f": {r.path}")
-        print(f"  signer: {r.signer or '—'}" + (f" ({r.signer_organisation})" if r.signer_organisation else ""))
-        print(f"  signing time: {r.signing_time or '—'}")
-        print(f"  intact: {_yes(r.intact if r.signed else None, zh)}; valid: {_yes(r.valid if r.signed else None, zh)}; "
-              f"covers the whole file: {_yes(r.covers_whole_file if r.signed else None, zh)}")
-        print(f"  certificate trusted: {_yes(r.trusted, zh)}" + ("" if r.trusted or not r.signed else
-                                                               " (not in the trust list; compare the fingerprint with "
-                                                               "the signer's, then add it with alassess identity trust "
-                                                               "--from-report)"))
-        if r.signer_certificate:
-            print(f"  certificate SHA-256 fingerprint: {fingerprint_text(r.signer_certificate)}")
-        print(f"  report id: {r.report_id or '—'}")
-        print(f"  embedded data matches the printed hash: {_yes(r.data_matches, zh)} (SHA-256 {r.data_hash or '—'})")
-        if extracted:
-            print(f"  assessment data written to {extracted} (load it with alassess import)")
+        return code
+    org = say("cli.verify.organisation", lang, organisation=r.signer_organisation) if r.signer_organisation else ""
+    print(catalogue.text(f"verify_{status}", lang, path=r.path, signer=(r.signer + org) if r.signer else "—"))
+    for n, sg in enumerate(r.signatures, 1):
+        kind = ("verify_kind_timestamp" if sg.kind == "timestamp" else
+                "verify_kind_assessor" if n == _assessor_index(r) else "verify_kind_further")
+        covers = ("verify_covers_whole" if sg.coverage == "entire_file" else
+                  "verify_covers_changed" if sg.modified_after else "verify_covers_lta")
+        visible = catalogue.text("verify_visible", lang, page=sg.page) if sg.visible and sg.page else ""
+        print(catalogue.text("verify_signature_line", lang, n=n, count=len(r.signatures), field=sg.field,
+                             signer=sg.signer or "—", kind=catalogue.text(kind, lang), rev=sg.revision,
+                             revs=sg.revisions, visible=visible, covers=catalogue.text(covers, lang)))
+    print(say("cli.verify.signer", lang, signer=r.signer or "—", organisation=org))
+    print(say("cli.verify.signing_time", lang, time=r.signing_time or "—"))
+    print(say("cli.verify.checks", lang, intact=_yes(r.intact if r.signed else None, lang),
+              valid=_yes(r.valid if r.signed else None, lang),
+              whole=_yes(r.covers_whole_file if r.signed else None, lang)))
+    print(say("cli.verify.trusted", lang, trusted=_yes(r.trusted, lang),
+              hint="" if r.trusted or not r.signed else say("cli.verify.how_to_trust", lang)))
+    if r.signer_certificate:
+        print("  " + say("cli.identity.fingerprint", lang, fingerprint=fingerprint_text(r.signer_certificate)))
+    print(say("cli.verify.report_id", lang, id=r.report_id or "—"))
+    print(say("cli.verify.data_matches", lang, matches=_yes(r.data_matches, lang), sha=r.data_hash or "—"))
+    if extracted:
+        print(say("cli.verify.extracted", lang, path=extracted))
     for p in r.problems:
-        print(("  问题：" if zh else "  problem: ") + p)
-    if args.require_trusted and r.ok and not r.trusted:
-        print("  问题：签名人证书不受信任" if zh else "  problem: the signer's certificate is not trusted")
-    return 0 if ok else 1
+        print(say("cli.verify.problem", lang, problem=p))
+    if outcome == "untrusted_required":
+        print(catalogue.text("verify_require_trusted", lang))
+    return code
+
+
+def _assessor_index(r) -> int:
+    """1-based position of the assessor's signature (the first that is not a document time stamp)."""
+    return next((n for n, sg in enumerate(r.signatures, 1) if sg.kind == "signature"), 0)
 
 
 def cmd_identity_create(args: argparse.Namespace) -> int:
-    from alassess.signing import identities, trust
+    # deferred: start-up time (see alassess.cli)
+    from alassess.services import signatures
 
-    pw = identities.read_passphrase_file(args.passphrase_file)
-    info = identities.create_identity(args.name, args.organisation, args.out, pw, email=args.email, days=args.days)
-    zh = _zh(args)
-    print(f"已创建签名身份 {args.out}（自签名证书，{info.common_name}，有效期至 {info.not_after[:10]}）" if zh else
-          f"identity created: {args.out} (self-signed certificate for {info.common_name}, valid until {info.not_after[:10]})")
-    fp = identities.fingerprint_text(info.sha256)
-    print(f"证书指纹 SHA-256：{fp}" if zh else f"certificate SHA-256 fingerprint: {fp}")
+    pw = signatures.read_passphrase_file(args.passphrase_file)
+    info = signatures.create_identity(args.name, args.organisation, args.out, pw, email=args.email, days=args.days)
+    lang = args.lang
+    print(say("cli.identity.created", lang, path=args.out, name=info.common_name, until=info.not_after[:10]))
+    print(say("cli.identity.fingerprint", lang, fingerprint=signatures.fingerprint_text(info.sha256)))
     if args.trust:
-        trust.add_trusted(args.out, args.trust_dir, passphrase=pw)
-        print("证书已加入信任列表" if zh else "certificate added to the trust list")
+        signatures.add_trusted(args.out, args.trust_dir, passphrase=pw)
+        print(say("cli.identity.trusted_too", lang))
     return 0
 
 
 def cmd_identity_import(args: argparse.Namespace) -> int:
-    from alassess.signing import identities
+    # deferred: start-up time (see alassess.cli)
+    from alassess.services import signatures
 
-    pw = identities.read_passphrase_file(args.passphrase_file)
-    info = identities.import_identity(args.file, pw, args.identities_dir)
-    if _zh(args):
-        print(f"已导入签名身份：{info.common_name}（签发者 {info.issuer}，有效期至 {info.not_after[:10]}）→ {info.path}")
-    else:
-        print(f"identity imported: {info.common_name} (issued by {info.issuer}, valid until {info.not_after[:10]}) → {info.path}")
+    pw = signatures.read_passphrase_file(args.passphrase_file)
+    info = signatures.import_identity(args.file, pw, args.identities_dir)
+    print(say("cli.identity.imported", args.lang, name=info.common_name, issuer=info.issuer,
+              until=info.not_after[:10], path=info.path))
     return 0
 
 
 def cmd_identity_trust(args: argparse.Namespace) -> int:
+    # deferred: start-up time (see alassess.cli)
     from alassess.domain.errors import InputError
-    from alassess.signing import identities, trust
+    from alassess.services import signatures
 
     if (args.cert is None) == (args.from_report is None):
         raise InputError("trust_needs_one_source", "cert")
     if args.from_report is not None:
-        added = [trust.trust_report_signer(args.from_report, args.trust_dir)]
+        added = [signatures.trust_report_signer(args.from_report, args.trust_dir)]
     else:
-        pw = identities.read_passphrase_file(args.passphrase_file) if args.passphrase_file else None
-        added = trust.add_trusted(args.cert, args.trust_dir, passphrase=pw)
+        pw = signatures.read_passphrase_file(args.passphrase_file) if args.passphrase_file else None
+        added = signatures.add_trusted(args.cert, args.trust_dir, passphrase=pw)
     for info in added:
-        fp = identities.fingerprint_text(info.sha256)
-        print(f"已信任：{info.subject}（SHA-256 {fp}）" if _zh(args) else f"trusted: {info.subject} (SHA-256 {fp})")
+        print(say("cli.identity.trusted", args.lang, subject=info.subject,
+                  fingerprint=signatures.fingerprint_text(info.sha256)))
     return 0
 
 
 def cmd_identity_list(args: argparse.Namespace) -> int:
-    from alassess.signing import identities, trust
+    # deferred: start-up time (see alassess.cli)
+    from alassess.services import signatures
 
-    certs = trust.list_trusted(args.trust_dir)
-    ids = identities.list_identities(args.identities_dir)
+    certs = signatures.list_trusted(args.trust_dir)
+    ids = signatures.list_identities(args.identities_dir)
     if args.json:
         print_json({"trusted": [c.to_json() for c in certs], "identities": ids})
         return 0
-    zh = _zh(args)
-    print(f"信任的证书（{trust.trust_dir(args.trust_dir)}）：" if zh else f"trusted certificates ({trust.trust_dir(args.trust_dir)}):")
+    lang = args.lang
+    print(say("cli.identity.trusted_list", lang, folder=signatures.trust_dir(args.trust_dir)))
     if not certs:
-        print("  （无）" if zh else "  (none)")
+        print("  " + say("cli.none", lang))
     for c in certs:
-        print(f"  {c.subject}  {'自签名' if zh and c.self_signed else ('self-signed' if c.self_signed else c.issuer)}  "
+        print(f"  {c.subject}  {say('cli.identity.self_signed', lang) if c.self_signed else c.issuer}  "
               f"{c.not_after[:10]}  {c.sha256[:16]}…")
-    print("导入的签名身份：" if zh else "imported identities:")
+    print(say("cli.identity.imported_list", lang))
     if not ids:
-        print("  （无）" if zh else "  (none)")
+        print("  " + say("cli.none", lang))
     for i in ids:
         print(f"  {i['name']}  {i['path']}")
     return 0

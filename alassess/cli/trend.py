@@ -7,6 +7,7 @@ import sys
 import unicodedata
 from typing import Any
 
+from alassess.cli._words import by_lang, say
 from alassess.cli.core import add_db, db_path, print_json
 
 
@@ -24,7 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_trend(args: argparse.Namespace) -> int:
-    from alassess.services import trends
+    from alassess.services import trends  # deferred: start-up time (see alassess.cli)
 
     data = trends.plant_trend(db_path(args), args.plant, args.lang)
     if args.json:
@@ -68,50 +69,52 @@ def _signed(v: float | int) -> str:
     return ("+" if v > 0 else "") + _fmt(v)
 
 
-def change_text(ch: dict[str, Any] | None, unit: str, zh: bool) -> str:
+def change_text(ch: dict[str, Any] | None, unit: str, lang: str) -> str:
     """``(+3.64%)`` for a quantity, ``(+2 pp)`` for a rate in %, ``(±0)`` when unchanged."""
     if ch is None:
         return ""
     if ch["direction"] == "flat":
         return "(±0)"
     if unit == "%":
-        return f"({_signed(ch['absolute'])} {'百分点' if zh else 'pp'})"
+        return f"({_signed(ch['absolute'])} {say('cli.trend.pp', lang)})"
     if ch["relative_pct"] is None:
         return f"({_signed(ch['absolute'])})"
     return f"({_signed(ch['relative_pct'])}%)"
 
 
+def _status(status: str, lang: str) -> str:
+    return say(f"cli.trend.status.{status}", lang) if status in ("draft", "final", "signed") else status
+
+
 def render(data: dict[str, Any], lang: str = "en") -> str:
+    # deferred: start-up time (see alassess.cli)
     from alassess.domain import energy, guideline, messages
     from alassess.domain import fields as _fields
 
-    zh = lang == "zh"
     p = data["plant"]
     periods = data["periods"]
     lines = [f"{p['name']}  [{messages.sector_name(p['sector'], lang)}]  "
-             + (f"企业 {p['id']}" if zh else f"plant {p['id']}")
+             + say("cli.trend.plant", lang, id=p["id"])
              + (f"  {periods[0]}–{periods[-1]}" if periods else "")]
     if not periods:
         lines.append(messages.text("tr_plant_no_assessments", lang, id=p["id"]))
         return "\n".join(lines) + "\n"
-    status = {"draft": ("草稿", "draft"), "final": ("定稿", "final"), "signed": ("已签署", "signed")}
-    rows = [["评估" if zh else "Assessment", ""]
-            + [f"#{m.get('assessment_id', '')} r{m.get('revision', '')} "
-               f"{status.get(m.get('status', ''), (m.get('status', ''),) * 2)[0 if zh else 1]}"
+    rows = [[say("cli.trend.assessment", lang), ""]
+            + [f"#{m.get('assessment_id', '')} r{m.get('revision', '')} {_status(m.get('status', ''), lang)}"
                for m in data["assessments"]]]
-    rows.append(["指标" if zh else "Indicator", "单位" if zh else "Unit"] + periods)
+    rows.append([say("cli.trend.indicator", lang), say("cli.trend.unit", lang)] + periods)
     for ind in data["indicators"]:
-        row = [ind["label_zh"] if zh else ind["label_en"], ind["unit"]]
+        row = [by_lang(lang, ind["label_zh"], ind["label_en"]), ind["unit"]]
         for pt in ind["points"]:
             cell = _fmt(pt["value"])
             if pt["entered_as"] == "consumption":
                 cell += "*"
-            ch = change_text(pt["change"], ind["unit"], zh)
+            ch = change_text(pt["change"], ind["unit"], lang)
             row.append(f"{cell} {ch}".strip())
         rows.append(row)
     ce = data.get("circular_economy")
     if ce:
-        row = ["循环经济指数 / 等级" if zh else "Circular-economy index / grade", ""]
+        row = [say("cli.trend.circular_economy", lang), ""]
         for pt in ce:
             ch = pt["change"]
             ch = "" if ch is None else " (±0)" if ch["direction"] == "flat" else f" ({ch['absolute']:+.2f})"
@@ -119,28 +122,25 @@ def render(data: dict[str, Any], lang: str = "en") -> str:
         rows.append(row)
     lines += _table(rows)
     if any(pt["entered_as"] == "consumption" for ind in data["indicators"] for pt in ind["points"]):
-        lines.append("* 由消耗量换算" if zh else "* converted from the consumption form")
-    lines.append("变化：数量为同比相对变化（%），比率（%）为百分点变化" if zh else
-                 "Change: relative change (%) for quantities, percentage points (pp) for rates in %")
+        lines.append(say("cli.trend.from_consumption", lang))
+    lines.append(say("cli.trend.change_legend", lang))
 
     gl = data.get("guideline") or []
     ids = [i for i in (s.id for s in guideline.specs()) if any(i in g["levels"] for g in gl)]
     if ids:
         lines.append("")
-        rows = [["导则指标等级" if zh else "Guideline levels"] + periods]
+        rows = [[say("cli.trend.guideline_levels", lang)] + periods]
         for iid in ids:
             rows.append([_fields.get(iid).label(lang)]
                         + [guideline.level_word(g["levels"].get(iid, "missing"), lang) for g in gl])
-        tech = {"pass": ("均未使用", "none in use"), "fail": ("仍在使用", "in use"), "missing": ("未答全", "unanswered"),
-                "not_applicable": ("—", "—")}
         if any(g["technology_status"] != "not_applicable" for g in gl):
-            rows.append(["淘汰类工艺" if zh else "Banned technologies"]
-                        + [tech[g["technology_status"]][0 if zh else 1] for g in gl])
+            rows.append([say("cli.trend.banned_technologies", lang)]
+                        + [say(f"cli.trend.technology.{g['technology_status']}", lang) for g in gl])
         lines += _table_left(rows)
     ec = data.get("energy_carbon")
     if ec:
         lines.append("")
-        rows = [["节能降碳核查" if zh else "Energy & carbon checks"] + periods]
+        rows = [[say("cli.trend.energy_carbon", lang)] + periods]
         for spec in energy.data()["checks"]:
             label = energy.check_label(spec["id"], lang)
             cells = []

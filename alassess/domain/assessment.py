@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from decimal import Decimal
@@ -18,10 +19,12 @@ from typing import Any
 from alassess import catalogue, standards
 from alassess.domain import credit_code as _cc
 from alassess.domain import fields as _fields
-from alassess.domain import messages
+from alassess.domain import messages, words
 from alassess.domain.errors import InputError
 from alassess.domain.fields import SECTORS
+from alassess.domain.limits import CODE_MAX, NAME_MAX, TEXT_MAX, check_length
 from alassess.domain.numbers import parse_number
+from alassess.domain.wastecodes import check_known
 
 FORMAT = "alassess.assessment"
 VERSION = 1
@@ -100,13 +103,26 @@ LEDGER_KEYS = {"date": "date", "code": "text", "kind": "text", "movement": "text
 CODE_RE = re.compile(r"^[0-9]{3}-[0-9]{3}-[0-9]{2}$")  # ASCII digits only, as _PERIOD
 
 
+# the longest text each field of the file takes (by the field's name; others: TEXT_MAX)
+_TEXT_LIMITS = {"name": NAME_MAX, "organisation": NAME_MAX, "contact": NAME_MAX, "region": NAME_MAX,
+                "container": NAME_MAX, "receiver": NAME_MAX, "credit_code": CODE_MAX, "phone": CODE_MAX,
+                "licence_no": CODE_MAX, "manifest_no": CODE_MAX, "code": CODE_MAX, "kind": CODE_MAX,
+                "movement": CODE_MAX, "period": CODE_MAX, "sector": CODE_MAX, "address": NAME_MAX}
+
+
+def text_limit(where: str) -> int:
+    """The longest text the field at ``where`` (e.g. ``plant.name``, ``dross.ledger[3].note``) takes."""
+    key = where.rsplit(".", 1)[-1].split("[", 1)[0]
+    return _TEXT_LIMITS.get(key, TEXT_MAX)
+
+
 def _type_name(v: Any) -> str:
     if v is None:
         return "null"
     if isinstance(v, bool):
         return "true" if v else "false"
     if isinstance(v, str):
-        return f"“{v}”"
+        return f"“{v}”" if len(v) <= 100 else f"“{v[:100]}…”"
     if isinstance(v, dict):
         return "{…}"
     if isinstance(v, list):
@@ -122,14 +138,14 @@ def did_you_mean(key: str, known) -> catalogue.Term | catalogue.Literal:
     return catalogue.Term("did_you_mean", {"name": near[0]}) if near else catalogue.Literal("")
 
 
-def _check_keys(obj: dict, allowed, where: str) -> None:
+def _check_keys(obj: dict[str, Any], allowed: Iterable[str], where: str) -> None:
     for key in obj:
         if key not in allowed:
             raise InputError("unknown_key", f"{where}.{key}" if where else key, key=key,
                              hint=", ".join(sorted(allowed)))
 
 
-def _expect_object(v: Any, where: str) -> dict:
+def _expect_object(v: Any, where: str) -> dict[str, Any]:
     if not isinstance(v, dict):
         raise InputError("expected_object", where, value=_type_name(v))
     return v
@@ -153,7 +169,7 @@ def _typed(v: Any, kind: str, where: str, *, minimum: Decimal | None = Decimal(0
     if kind == "text":
         if not isinstance(v, str):
             raise InputError("expected_text", where, value=_type_name(v))
-        return v.strip()
+        return check_length(v.strip(), where, text_limit(where))
     if kind == "bool":
         if not isinstance(v, bool):
             raise InputError("expected_bool", where, value=_type_name(v))
@@ -217,7 +233,7 @@ def parse_values(obj: Any, sector: str, notices: list[Notice], *, strict_types: 
             continue
         if not f.applies_to(sector):
             notices.append(Notice("not_applicable_field", f"values.{key}",
-                                  {"key": key, "sector": messages.sector_name(sector, "en")}))
+                                  {"key": key, "sector": words.sector(sector)}))
             continue
         out[key] = value
     check_forms(out)
@@ -257,48 +273,54 @@ def parse_dross(obj: Any) -> dict[str, Any] | None:
         if key not in req_ids:
             raise InputError("unknown_key", f"dross.requirements.{key}", key=key, hint=", ".join(req_ids))
         out["requirements"][key] = _typed(val, "bool", f"dross.requirements.{key}")
-    out["receivers"] = []
-    for i, r in enumerate(_typed(obj.get("receivers"), "list", "dross.receivers") or []):
-        where = f"dross.receivers[{i + 1}]"
-        r = _expect_object(r, where)
-        _check_keys(r, RECEIVER_KEYS, where)
-        rec = {k: _typed(r.get(k), t, f"{where}.{k}") for k, t in RECEIVER_KEYS.items()}
-        if not rec["name"]:
-            raise InputError("required", f"{where}.name")
-        codes = []
-        for j, c in enumerate(rec["codes"] or []):
-            c = _typed(c, "text", f"{where}.codes[{j + 1}]")
-            if c is None:
-                raise InputError("expected_text", f"{where}.codes[{j + 1}]", value="null")
-            if not CODE_RE.match(c):
-                raise InputError("bad_choice", f"{where}.codes[{j + 1}]", value=c, choices="321-024-48/321-026-48/…")
-            codes.append(c)
-        rec["codes"] = codes
-        out["receivers"].append(rec)
+    out["receivers"] = [parse_receiver(r, f"dross.receivers[{i + 1}]")
+                        for i, r in enumerate(_typed(obj.get("receivers"), "list", "dross.receivers") or [])]
     out["filings"] = parse_filings(obj.get("filings"))
+    out["ledger"] = [parse_ledger_entry(e, f"dross.ledger[{i + 1}]")
+                     for i, e in enumerate(_typed(obj.get("ledger"), "list", "dross.ledger") or [])]
+    return out
+
+
+def parse_receiver(r: Any, where: str) -> dict[str, Any]:
+    """One receiver of the file: a name, its licence and the codes it is licensed for."""
+    r = _expect_object(r, where)
+    _check_keys(r, RECEIVER_KEYS, where)
+    rec = {k: _typed(r.get(k), t, f"{where}.{k}") for k, t in RECEIVER_KEYS.items()}
+    if not rec["name"]:
+        raise InputError("required", f"{where}.name")
+    codes = []
+    for j, c in enumerate(rec["codes"] or []):
+        c = _typed(c, "text", f"{where}.codes[{j + 1}]")
+        if c is None:
+            raise InputError("expected_text", f"{where}.codes[{j + 1}]", value="null")
+        if not CODE_RE.match(c):
+            raise InputError("bad_choice", f"{where}.codes[{j + 1}]", value=c, choices="321-024-48/321-026-48/…")
+        codes.append(check_known(c, f"{where}.codes[{j + 1}]"))
+    rec["codes"] = codes
+    return rec
+
+
+def parse_ledger_entry(e: Any, where: str) -> dict[str, Any]:
+    """One ledger entry of the file: date, code, kind, movement and a quantity (positive but for an
+    adjustment)."""
     movements = standards.load("dross")["movements"]
     kinds = standards.load("dross")["kinds"]
-    out["ledger"] = []
-    for i, e in enumerate(_typed(obj.get("ledger"), "list", "dross.ledger") or []):
-        where = f"dross.ledger[{i + 1}]"
-        e = _expect_object(e, where)
-        _check_keys(e, LEDGER_KEYS, where)
-        ent: dict[str, Any] = {}
-        for k, t in LEDGER_KEYS.items():
-            ent[k] = _typed(e.get(k), t, f"{where}.{k}", minimum=None)
-        for req in ("date", "code", "kind", "movement", "quantity_t"):
-            if ent.get(req) in (None, ""):
-                raise InputError("required", f"{where}.{req}")
-        if not CODE_RE.match(ent["code"]):
-            raise InputError("bad_choice", f"{where}.code", value=ent["code"], choices="321-024-48/321-026-48/…")
-        if ent["kind"] not in kinds:
-            raise InputError("bad_choice", f"{where}.kind", value=ent["kind"], choices="/".join(kinds))
-        if ent["movement"] not in movements:
-            raise InputError("bad_choice", f"{where}.movement", value=ent["movement"], choices="/".join(movements))
-        if ent["movement"] != "adjustment" and ent["quantity_t"] <= 0:
-            raise InputError("not_positive", f"{where}.quantity_t", value=f"{ent['quantity_t'].normalize():f}")
-        out["ledger"].append(ent)
-    return out
+    e = _expect_object(e, where)
+    _check_keys(e, LEDGER_KEYS, where)
+    ent: dict[str, Any] = {k: _typed(e.get(k), t, f"{where}.{k}", minimum=None) for k, t in LEDGER_KEYS.items()}
+    for req in ("date", "code", "kind", "movement", "quantity_t"):
+        if ent.get(req) in (None, ""):
+            raise InputError("required", f"{where}.{req}")
+    if not CODE_RE.match(ent["code"]):
+        raise InputError("bad_choice", f"{where}.code", value=ent["code"], choices="321-024-48/321-026-48/…")
+    check_known(ent["code"], f"{where}.code")
+    if ent["kind"] not in kinds:
+        raise InputError("bad_choice", f"{where}.kind", value=ent["kind"], choices="/".join(kinds))
+    if ent["movement"] not in movements:
+        raise InputError("bad_choice", f"{where}.movement", value=ent["movement"], choices="/".join(movements))
+    if ent["movement"] != "adjustment" and ent["quantity_t"] <= 0:
+        raise InputError("not_positive", f"{where}.quantity_t", value=f"{ent['quantity_t'].normalize():f}")
+    return ent
 
 
 def parse_filings(v: Any) -> list[dict[str, Any]]:
@@ -338,6 +360,8 @@ def parse_assessment(doc: Any) -> Assessment:
     _check_keys(assessor_obj, ASSESSOR_KEYS, "assessor")
     assessor = Assessor(**{k: _typed(assessor_obj.get(k), "text", f"assessor.{k}") or "" for k in ASSESSOR_KEYS})
     notices: list[Notice] = []
+    if "values" not in doc:  # a file without its data must not score as a plant with nothing
+        raise InputError("values_required", "values")
     values = parse_values(doc.get("values"), plant.sector, notices)
     dross = parse_dross(doc.get("dross"))
     return Assessment(plant=plant, period=period, assessor=assessor, values=values, dross=dross, notices=notices)

@@ -15,21 +15,25 @@ from typing import Any
 
 from alassess import catalogue, standards
 from alassess.domain import fields as _fields
+from alassess.domain import words
 from alassess.domain.assessment import Assessment, Notice
+from alassess.domain.findings import Finding, Severity
 from alassess.domain.numbers import round_half_up
 
 HUNDRED = Fraction(100)
 CE_SECTORS = ("alumina", "electrolytic")
-
-
-@dataclass(frozen=True)
-class FieldNames:
-    """Fields named in the reader's language (an argument of a message)."""
-
-    ids: tuple[str, ...]
-
-    def text(self, lang: str) -> str:
-        return catalogue.text("list_separator", lang).join(_fields.get(i).label(lang) for i in self.ids)
+MODULE = "circular_economy"
+REQUIREMENTS_CLAUSE = "001 第四部分"
+# How much each finding of this module matters, decided here once (an application default: the
+# draft publishes no severities). An unmet basic requirement withholds every grade; a missing
+# indicator scores 0 and so lowers the index; an implausible value is a request to check a unit.
+SEVERITY = {
+    "basic_requirement_unmet": Severity.CRITICAL,
+    "index_below_grade": Severity.MAJOR,
+    "indicator_missing": Severity.MAJOR,
+    "implausible_low": Severity.MINOR,
+    "implausible_high": Severity.MINOR,
+}
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,9 @@ class Grade:
     min_index: Fraction
     label_zh: str
     label_en: str
+
+    def label(self, lang: str) -> str:
+        return words.pick({"zh": self.label_zh, "en": self.label_en}, lang)
 
 
 @dataclass
@@ -106,9 +113,10 @@ class CircularResult:
     requirements: dict[str, bool | None]
     missing: list[str]
     reasons: list[Notice]
-    warnings: list[Notice]
+    warnings: list[Finding]  # plausibility findings
     next_grade: NextGrade | None = None
     extra: dict[str, Any] = dc_field(default_factory=dict)
+    findings: tuple[Finding, ...] = ()
 
     @property
     def basic_requirements_met(self) -> bool:
@@ -148,9 +156,8 @@ def grades() -> list[Grade]:
 def grade_label(grade_id: str, lang: str = "en") -> str:
     for g in grades():
         if g.id == grade_id:
-            return g.label_zh if lang == "zh" else g.label_en
-    data = standards.load("circular_economy")
-    return data["none_label_zh"] if lang == "zh" else data["none_label_en"]
+            return g.label(lang)
+    return words.pick(standards.load("circular_economy"), lang, base="none_label_")
 
 
 def requirement_ids() -> list[str]:
@@ -176,16 +183,57 @@ def applies(sector: str) -> bool:
     return sector in standards.load("circular_economy")["sectors"]
 
 
-def plausibility(spec: IndicatorSpec, value: Fraction, field_id: str) -> Notice | None:
+def _indicator_fields(indicator_id: str) -> tuple[str, ...]:
+    """The field paths of an indicator: its output form and, where it has one, its consumption form."""
+    cf = _fields.consumption_form(indicator_id)
+    return (f"values.{indicator_id}",) + ((f"values.{cf.id}",) if cf is not None else ())
+
+
+def _finding(fid: str, message: str, *, clause: str, fields: tuple[str, ...], **args: Any) -> Finding:
+    return Finding(id=fid, module=MODULE, severity=SEVERITY[fid], message=message, args=args, clause=clause,
+                   fields=fields)
+
+
+def plausibility(spec: IndicatorSpec, value: Fraction, field_id: str) -> Finding | None:
+    """A value far outside the industry survey's range: a warning (check the unit), never an error."""
     p = standards.load("circular_economy")["plausibility"]
     low, high = _frac(p["low_factor"]), _frac(p["high_factor"])
     if spec.survey_min > 0 and value < spec.survey_min * low:
-        return Notice("implausible_low", f"values.{field_id}",
-                      {"value": _show(value), "min": _show(spec.survey_min)})
-    if spec.survey_max > 0 and value > spec.survey_max * high:
-        return Notice("implausible_high", f"values.{field_id}",
-                      {"value": _show(value), "max": _show(spec.survey_max)})
-    return None
+        fid, args = "implausible_low", {"value": _show(value), "min": _show(spec.survey_min)}
+    elif spec.survey_max > 0 and value > spec.survey_max * high:
+        fid, args = "implausible_high", {"value": _show(value), "max": _show(spec.survey_max)}
+    else:
+        return None
+    return _finding(fid, "words.about_field", clause=spec.source, fields=_indicator_fields(field_id),
+                    name=_fields.FieldName(field_id), text=catalogue.Term(fid, args))
+
+
+def warning_text(f: Finding, lang: str = "en") -> str:
+    """A plausibility finding as the ``warnings`` strings of ``score --json`` say it: the field's
+    path, then the warning."""
+    return f"{f.fields[0]}: {catalogue.render_arg(f.args['text'], lang)}"
+
+
+def _findings(r: CircularResult) -> tuple[Finding, ...]:
+    """Every finding of a scored result: unmet basic requirements, an index below every grade,
+    missing indicators, implausible values."""
+    out: list[Finding] = []
+    for rid, v in r.requirements.items():
+        if v is True:
+            continue
+        out.append(_finding("basic_requirement_unmet",
+                            "ce.f.requirement_unanswered" if v is None else "ce.f.requirement_unmet",
+                            clause=REQUIREMENTS_CLAUSE, fields=(f"values.{rid}",), name=_fields.FieldName(rid)))
+    lowest = min(g.min_index for g in grades())
+    if Fraction(r.index) < lowest:
+        out.append(_finding("index_below_grade", "grade_index_low", clause="001 表1", fields=(),
+                            index=f"{r.index}"))
+    for ir in r.indicators:
+        if ir.id in r.missing:
+            out.append(_finding("indicator_missing", "ce.f.indicator_missing", clause=ir.spec.source,
+                                fields=_indicator_fields(ir.id), name=_fields.FieldName(ir.id)))
+    out.extend(r.warnings)
+    return tuple(out)
 
 
 def _show(v: Fraction) -> str:
@@ -200,7 +248,7 @@ def score(a: Assessment) -> CircularResult | None:
         return None
     results: list[IndicatorResult] = []
     missing: list[str] = []
-    warnings: list[Notice] = []
+    warnings: list[Finding] = []
     for spec in specs(sector):
         value = a.indicator(spec.id)
         entered = None
@@ -224,11 +272,13 @@ def score(a: Assessment) -> CircularResult | None:
     reasons: list[Notice] = []
     unmet = [k for k, v in reqs.items() if v is not True]
     if unmet:
-        reasons.append(Notice("grade_blocked_requirement", None, {"names": FieldNames(tuple(unmet))}))
-    if index < 70:
+        names = words.joined(_fields.FieldName(k) for k in unmet)
+        reasons.append(Notice("grade_blocked_requirement", None, {"names": names}))
+    if Fraction(index) < min(g.min_index for g in grades()):
         reasons.append(Notice("grade_index_low", None, {"index": f"{index}"}))
     result = CircularResult(sector, results, index_exact, index, grade, reqs, missing, reasons, warnings)
     result.next_grade = next_grade(result)
+    result.findings = _findings(result)
     return result
 
 
@@ -279,7 +329,7 @@ def next_grade(r: CircularResult) -> NextGrade | None:
         needed = _ceil_to(ir.benchmark * new_score / HUNDRED, 4)
         needed = min(needed, ir.benchmark)
         consumption = None
-        if cf is not None and needed > 0:
+        if cf is not None and cf.conversion and needed > 0:
             numerator = Fraction(cf.conversion.split("/")[0])
             consumption = _floor_to(numerator / needed, 2)
         per.append(IndicatorGap(ir.id, ir.value, needed, consumption, cf.id if cf else None))
@@ -327,14 +377,14 @@ def to_json(r: CircularResult | None, lang: str = "en") -> dict[str, Any] | None
         "indicators": [
             {"id": i.id, "value": _num(i.value, 6), "benchmark": _num(i.benchmark), "score": _num(i.score, 2),
              "weight": str(i.weight), "entered_as": i.entered_as,
-             "note": (i.spec.note_zh if lang == "zh" else i.spec.note_en) or None,
+             "note": words.pick({"zh": i.spec.note_zh, "en": i.spec.note_en}, lang) or None,
              "survey": {"avg": _num(i.spec.survey_avg), "min": _num(i.spec.survey_min),
                         "max": _num(i.spec.survey_max)}}
             for i in r.indicators
         ],
         "missing": list(r.missing),
         "reasons": [n.message(lang) for n in r.reasons],
-        "warnings": [n.message(lang) for n in r.warnings],
+        "warnings": [warning_text(f, lang) for f in r.warnings],
         "next_grade": None if ng is None else {
             "target": ng.target,
             "points_needed": float(ng.points_needed),

@@ -34,13 +34,19 @@ from dataclasses import field as dc_field
 from decimal import Decimal
 from typing import Any
 
-from alassess import standards
+from alassess import catalogue, standards
 from alassess.domain import fields as _fields
-from alassess.domain import messages
+from alassess.domain import messages, words
 from alassess.domain.assessment import Assessment
+from alassess.domain.findings import Finding, Severity
 
 STATUSES = ("pass", "fail", "not_applicable", "missing")
 EFFICIENCY_LEVELS = ("benchmark", "baseline", "below_baseline")
+MODULE = "energy_carbon"
+# How much a check's finding matters, decided here once: a failed check of the plan is major (the
+# plan's 2025 figures are targets, not limits); a check that cannot be decided for a missing input
+# is minor (enter the value).
+SEVERITY = {"energy_check_failed": Severity.MAJOR, "energy_check_missing": Severity.MINOR}
 
 
 @dataclass
@@ -72,6 +78,29 @@ class EnergyResult:
     @property
     def failed(self) -> list[str]:
         return [c.id for c in self.checks if c.status == "fail"]
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """One finding per check that failed or could not be decided, in the plan's order."""
+        return tuple(_finding(c) for c in self.checks if c.status in ("fail", "missing"))
+
+
+@dataclass(frozen=True)
+class CheckName:
+    """The name of a check, with the thresholds of the current edition, said in the reader's language."""
+
+    id: str
+
+    def text(self, lang: str) -> str:
+        return check_label(self.id, lang)
+
+
+def _finding(c: CheckResult) -> Finding:
+    fid = "energy_check_failed" if c.status == "fail" else "energy_check_missing"
+    inputs = c.missing_inputs if c.status == "missing" else ([c.field_id] if c.field_id else [])
+    return Finding(id=fid, module=MODULE, severity=SEVERITY[fid], message="ec.f.check",
+                   args={"check": CheckName(c.id), "detail": detail_term(c)}, clause=c.clause,
+                   fields=tuple(f"values.{f}" for f in inputs), context={"check": c.id, "status": c.status})
 
 
 def data() -> dict[str, Any]:
@@ -109,7 +138,7 @@ def _missing(check_id: str, *field_ids: str, **kw: Any) -> CheckResult:
 
 def _target(spec: dict[str, Any], period: str) -> bool:
     year = spec.get("target_year")
-    return bool(year) and period.isdigit() and int(period) < int(year)
+    return year is not None and bool(year) and period.isdigit() and int(period) < int(year)
 
 
 def _min_share(check_id: str, field_id: str, threshold: Decimal, a: Assessment, key_region: bool = False) -> CheckResult:
@@ -173,7 +202,7 @@ def _env_performance(a: Assessment, t: dict[str, Any]) -> CheckResult:
     spec = _spec("env_performance")
     grade, new = a.values.get("env_performance_grade"), a.values.get("new_or_expansion_project")
     need_new, upgrade = t["env_grade_new_project"], t["env_grade_must_upgrade"]
-    common = {"field_id": "env_performance_grade", "extra": {"new_or_expansion_project": new}}
+    common: dict[str, Any] = {"field_id": "env_performance_grade", "extra": {"new_or_expansion_project": new}}
     if grade is None:
         return _missing("env_performance", "env_performance_grade", **common)
     required = need_new if new else None
@@ -268,13 +297,6 @@ def _num(v: Any) -> Any:
     return v
 
 
-def _input_name(fid: str, lang: str) -> str:
-    try:
-        return _fields.get(fid).label(lang)
-    except KeyError:
-        return fid
-
-
 def status_word(status: str, lang: str = "en") -> str:
     return messages.text(f"ec_status_{status}", lang)
 
@@ -283,29 +305,34 @@ def level_word(level: str, lang: str = "en") -> str:
     return messages.text(f"ec_level_{level}", lang)
 
 
-def detail(c: CheckResult, lang: str = "en") -> str:
+def detail_term(c: CheckResult) -> catalogue.Says:
+    """What a check's result means, with its figures (said in any language)."""
     params = dict(c.detail_params)
     period = params.pop("period", "")
     if c.detail_key == "ec_missing_input":
-        params["fields"] = ("、" if lang == "zh" else ", ").join(_input_name(f, lang) for f in c.missing_inputs)
+        params["fields"] = words.joined(_fields.FieldName(f) for f in c.missing_inputs)
     if "key_region" in params:
-        params["region"] = messages.text("ec_region_key", lang) if params.pop("key_region") else ""
-    text = messages.text(c.detail_key, lang, **params)
+        params["region"] = catalogue.Term("ec_region_key") if params.pop("key_region") else ""
+    term = catalogue.Term(c.detail_key, params)
     if c.before_target:
-        text += ("；" if lang == "zh" else "; ") + messages.text(
-            "ec_before_target", lang, period=period, year=c.spec.get("target_year"))
-    return text
+        return words.clauses(term, catalogue.Term("ec_before_target",
+                                                  {"period": period, "year": c.spec.get("target_year")}))
+    return term
+
+
+def detail(c: CheckResult, lang: str = "en") -> str:
+    return detail_term(c).text(lang)
 
 
 def rule(c: CheckResult, lang: str = "en") -> str:
     values = {k: _fmt(v) for k, v in thresholds().items()}
-    return c.spec["rule_zh" if lang == "zh" else "rule_en"].format(**values)
+    return words.pick(c.spec, lang, base="rule_").format(**values)
 
 
 def check_label(check_id: str, lang: str = "en") -> str:
     """The name of a check, with the thresholds of the current edition filled in."""
     values = {k: _fmt(v) for k, v in thresholds().items()}
-    return _spec(check_id)["label_zh" if lang == "zh" else "label_en"].format(**values)
+    return words.pick(_spec(check_id), lang, base="label_").format(**values)
 
 
 def label(c: CheckResult, lang: str = "en") -> str:

@@ -12,13 +12,17 @@ from dataclasses import field as dc_field
 from decimal import Decimal
 from fractions import Fraction
 from functools import cache
+from typing import Any
 
 from alassess import standards
 from alassess.domain.errors import InputError
+from alassess.domain.limits import TEXT_MAX, check_length
 from alassess.domain.numbers import normalise_text, parse_number
+from alassess.domain.words import pick
 
 SANITY_MAX = Decimal("1e9")  # no quantity in the catalogue comes near this; beyond it is a typing slip
 SECTORS = ("alumina", "electrolytic", "recycled", "processing")
+Value = Decimal | bool | str  # a validated value: a number, yes/no, a choice or a text
 _TRUE = {"true", "yes", "y", "1", "是", "有", "√", "✓", "对"}
 _FALSE = {"false", "no", "n", "0", "否", "无", "×", "✗", "不"}
 
@@ -42,13 +46,13 @@ class Field:
     consumption_of: str | None = None
     conversion: str | None = None  # "1000/x" or "1/x"
     banned: bool = False
-    extra: dict = dc_field(default_factory=dict, compare=False, hash=False)
+    extra: dict[str, Any] = dc_field(default_factory=dict, compare=False, hash=False)
 
     def label(self, lang: str = "en") -> str:
-        return self.label_zh if lang == "zh" else self.label_en
+        return pick({"zh": self.label_zh, "en": self.label_en}, lang)
 
     def hint(self, lang: str = "en") -> str:
-        return self.hint_zh if lang == "zh" else self.hint_en
+        return pick({"zh": self.hint_zh, "en": self.hint_en}, lang)
 
     @property
     def is_percent(self) -> bool:
@@ -67,7 +71,7 @@ class Field:
         numerator = Fraction(self.conversion.split("/")[0])
         return numerator / Fraction(consumption)
 
-    def parse(self, raw: object, prefix: str = "values", *, strict_types: bool = False):
+    def parse(self, raw: object, prefix: str = "values", *, strict_types: bool = False) -> Value | None:
         """Validate one value for this field. Returns Decimal | bool | str | None (missing).
 
         ``strict_types``: values from a JSON file must already have the JSON type of the field
@@ -77,36 +81,45 @@ class Field:
         if raw is None:
             return None
         if self.kind == "bool":
-            if isinstance(raw, bool):
-                return raw
-            if not strict_types and isinstance(raw, str):
-                t = normalise_text(raw).lower()
-                if t == "":
-                    return None
-                if t in _TRUE:
-                    return True
-                if t in _FALSE:
-                    return False
-            raise InputError("expected_bool", where, value=_show(raw))
+            return self._parse_bool(raw, where, strict_types)
         if self.kind == "choice":
-            if not isinstance(raw, str):
-                raise InputError("bad_choice", where, value=_show(raw), choices="/".join(self.choices))
-            t = normalise_text(raw).upper()
-            if t == "":
-                return None
-            if t not in self.choices:
-                raise InputError("bad_choice", where, value=raw, choices="/".join(self.choices))
-            return t
+            return self._parse_choice(raw, where)
         if self.kind == "text":
             if not isinstance(raw, str):
                 raise InputError("expected_text", where, value=_show(raw))
-            return raw.strip() or None
-        # number
+            return check_length(raw.strip(), where, TEXT_MAX) or None
         if strict_types and not (isinstance(raw, (int, float)) and not isinstance(raw, bool)):
             raise InputError("expected_number", where, value=_show(raw))
         value = parse_number(raw, where, percent=self.is_percent, unit=self.unit)
-        if value is None:
+        if value is not None:
+            self.check_range(value, where)
+        return value
+
+    def _parse_bool(self, raw: object, where: str, strict_types: bool) -> bool | None:
+        if isinstance(raw, bool):
+            return raw
+        if not strict_types and isinstance(raw, str):
+            t = normalise_text(raw).lower()
+            if t == "":
+                return None
+            if t in _TRUE:
+                return True
+            if t in _FALSE:
+                return False
+        raise InputError("expected_bool", where, value=_show(raw))
+
+    def _parse_choice(self, raw: object, where: str) -> str | None:
+        if not isinstance(raw, str):
+            raise InputError("bad_choice", where, value=_show(raw), choices="/".join(self.choices))
+        t = normalise_text(raw).upper()
+        if t == "":
             return None
+        if t not in self.choices:
+            raise InputError("bad_choice", where, value=raw, choices="/".join(self.choices))
+        return t
+
+    def check_range(self, value: Decimal, where: str) -> None:
+        """The field's limits (and, without an upper limit, the sanity limit against typing slips)."""
         unit = f" {self.unit}" if self.unit else ""
         if self.min is not None:
             if self.min_exclusive and value <= self.min:
@@ -121,7 +134,6 @@ class Field:
             if self.is_percent:
                 raise InputError("pct_above_100", where, value=_fmt(value))
             raise InputError("above_max", where, value=_fmt(value), max=_fmt(self.max), unit=unit)
-        return value
 
 
 def _fmt(d: Decimal) -> str:
@@ -136,7 +148,7 @@ def _show(raw: object) -> str:
     return repr(raw)
 
 
-def _make(d: dict) -> Field:
+def _make(d: dict[str, Any]) -> Field:
     known = {"id", "label_zh", "label_en", "unit", "kind", "group", "sectors", "source", "hint_zh", "hint_en",
              "min", "max", "min_exclusive", "choices", "consumption_of", "conversion", "banned"}
     return Field(
@@ -170,3 +182,14 @@ def consumption_form(output_id: str) -> Field | None:
         if f.consumption_of == output_id:
             return f
     return None
+
+
+@dataclass(frozen=True)
+class FieldName:
+    """A field's label, said in the reader's language (a message argument)."""
+
+    id: str
+
+    def text(self, lang: str) -> str:
+        f = catalogue().get(self.id)
+        return f.label(lang) if f is not None else self.id

@@ -19,13 +19,23 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from alassess import standards
+from alassess import catalogue, standards
 from alassess.domain import fields as _fields
-from alassess.domain import messages
+from alassess.domain import messages, words
 from alassess.domain.assessment import Assessment
+from alassess.domain.findings import Finding, Severity
 
 LEVELS = ("advanced", "compliant", "below", "missing", "not_applicable")
 TECH_STATUSES = ("pass", "fail", "missing", "not_applicable")
+MODULE = "guideline"
+# How much each finding matters, decided here once. The guideline is a recommendation (below its
+# level is "below the guideline level", not a breach of the law); a banned technology still in use
+# is a failed check of a national phase-out list.
+SEVERITY = {
+    "guideline_below": Severity.MAJOR,
+    "guideline_missing": Severity.MINOR,
+    "banned_technology_present": Severity.CRITICAL,
+}
 
 
 @dataclass(frozen=True)
@@ -68,6 +78,16 @@ class GuidelineResult:
     @property
     def banned_present(self) -> list[str]:
         return [t.field.id for t in self.banned if t.answer is True]
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """Indicators below their level or not entered, then banned technologies still in use."""
+        out = [_level_finding(i) for i in self.indicators if i.level in ("below", "missing")]
+        out += [Finding(id="banned_technology_present", module=MODULE,
+                        severity=SEVERITY["banned_technology_present"], message="gl_banned_present",
+                        args={"name": _fields.FieldName(t.field.id)}, clause=t.field.source,
+                        fields=(f"values.{t.field.id}",)) for t in self.banned if t.answer is True]
+        return tuple(out)
 
     @property
     def technology_status(self) -> str:
@@ -142,17 +162,29 @@ def level_word(level: str, lang: str = "en") -> str:
     return messages.text(f"gl_level_{level}", lang)
 
 
-def indicator_detail(r: IndicatorResult, lang: str = "en") -> str:
+def detail_term(r: IndicatorResult) -> catalogue.Term:
+    """What the level of one indicator means, with its value and the levels (said in any language)."""
     params = {"compliant": _fmt(r.spec.compliant), "advanced": _fmt(r.spec.advanced), "unit": r.field.unit,
               "value": _fmt(r.value) if r.value is not None else ""}
     if r.level == "not_applicable":
-        names = ("、" if lang == "zh" else ", ").join(messages.sector_name(s, lang) for s in r.field.sectors)
-        return messages.text("gl_detail_not_applicable", lang, sectors=names)
+        return catalogue.Term("gl_detail_not_applicable", {"sectors": words.joined(words.sector(s)
+                                                                                   for s in r.field.sectors)})
     if r.level == "missing":
-        return messages.text("gl_detail_missing", lang, **params)
+        return catalogue.Term("gl_detail_missing", params)
     if r.spec.compliant == r.spec.advanced:
-        return messages.text(f"gl_detail_{r.level}_single", lang, **params)
-    return messages.text(f"gl_detail_{r.level}", lang, **params)
+        return catalogue.Term(f"gl_detail_{r.level}_single", params)
+    return catalogue.Term(f"gl_detail_{r.level}", params)
+
+
+def indicator_detail(r: IndicatorResult, lang: str = "en") -> str:
+    return detail_term(r).text(lang)
+
+
+def _level_finding(r: IndicatorResult) -> Finding:
+    fid = f"guideline_{r.level}"
+    return Finding(id=fid, module=MODULE, severity=SEVERITY[fid], message="gl.f.level",
+                   args={"name": _fields.FieldName(r.spec.id), "detail": detail_term(r)}, clause=r.spec.source,
+                   fields=(f"values.{r.spec.id}",), context={"indicator": r.spec.id, "level": r.level})
 
 
 def _tech_json(t: TechnologyResult, lang: str, banned: bool) -> dict[str, Any]:
@@ -175,7 +207,7 @@ def to_json(r: GuidelineResult | None, lang: str = "en") -> dict[str, Any] | Non
     if r is None:
         return None
     data = standards.load("guideline")
-    part_names = {p["id"]: (p["label_zh"] if lang == "zh" else p["label_en"]) for p in parts()}
+    part_names = {p["id"]: words.pick(p, lang, base="label_") for p in parts()}
     indicators = []
     for i in r.indicators:
         indicators.append({

@@ -49,6 +49,7 @@ from alassess import catalogue, standards
 from alassess.domain import credit_code as _cc
 from alassess.domain.assessment import CODE_RE, Plant
 from alassess.domain.errors import InputError
+from alassess.domain.limits import LABEL_TEXT_MAX, check_length
 from alassess.domain.numbers import normalise_text, parse_number
 
 KINDS = ("label", "warning", "zone", "facility")
@@ -211,8 +212,8 @@ def _hj_row(volume_l: Decimal) -> dict[str, Any]:
     rows = spec()["label"]["by_container_volume"]["rows"]
     for row in rows:
         if row["max_volume_l"] is None or volume_l <= Decimal(str(row["max_volume_l"])):
-            return row
-    return rows[-1]  # pragma: no cover - the last row has no upper bound
+            return dict(row)
+    return dict(rows[-1])  # pragma: no cover - the last row has no upper bound
 
 
 def faces_for(volume_l: Decimal | None) -> int:
@@ -301,14 +302,14 @@ def split_identification_code(text: str, field: str = "id_code") -> dict[str, An
 
 # ---- label content ------------------------------------------------------------------------------
 
-def clean_text(value: object, field: str) -> str:
+def clean_text(value: object, field: str, limit: int = LABEL_TEXT_MAX) -> str:
     """One line of text: surrounding spaces removed, inner runs of white space folded to one space,
-    control characters rejected."""
+    control characters rejected, at most ``limit`` characters (what a label or sign can print)."""
     if value is None:
         return ""
     if not isinstance(value, str):
         raise InputError("expected_text", field, value=repr(value))
-    text = _WS.sub(" ", value).strip()
+    text = check_length(_WS.sub(" ", value).strip(), field, limit)
     bad = sorted({ch for ch in text if unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs")})
     if bad:
         raise InputError("labels_bad_characters", field, chars=" ".join(f"U+{ord(c):04X}" for c in bad))

@@ -10,14 +10,19 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from alassess.domain import messages
 from alassess.domain.assessment import CODE_RE
 from alassess.domain.errors import InputError
 from alassess.domain.fields import SANITY_MAX
+from alassess.domain.limits import CODE_MAX, NAME_MAX, TEXT_MAX, check_length
 from alassess.domain.numbers import normalise_text, parse_number
+from alassess.domain.wastecodes import check_known
+from alassess.domain.words import pick
 
 # field → (Chinese header used in templates and exports, English header, other accepted headers)
 COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
@@ -32,6 +37,7 @@ COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "note": ("备注", "note", ("说明", "notes", "remark", "remarks")),
 }
 REQUIRED = ("date", "code", "kind", "movement", "quantity_t")
+TEXT_LIMITS = {"container": NAME_MAX, "receiver": NAME_MAX, "manifest_no": CODE_MAX, "note": TEXT_MAX}
 ORDER = tuple(COLUMNS)
 
 KIND_VALUES = {"primary": ("primary", "一次", "一次铝灰", "白灰", "一次铝灰(白灰)", "primarydross", "p"),
@@ -58,7 +64,7 @@ def _key(text: str) -> str:
     return t.replace("（", "(").replace("）", ")").replace("＿", "_")
 
 
-def _lookup(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
+def _lookup(table: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
     out = {}
     for canon, names in table.items():
         for n in names:
@@ -86,8 +92,6 @@ class Problem:
     error: InputError
 
     def message(self, lang: str = "en") -> str:
-        from alassess.domain import messages
-
         params = {k: shown(v) if isinstance(v, str) else v for k, v in self.error.params.items()}
         body = messages.text(self.error.key, lang, **params)
         return messages.text("ledger_import_row", lang, row=self.row, column=shown(self.column), message=body)
@@ -139,9 +143,9 @@ def _empty(v: Any) -> bool:
         return True
     t = type(v)
     if t is str:
-        return not v or v.isspace()
+        return not v or bool(v.isspace())
     if t is float:
-        return v != v
+        return bool(v != v)
     return t.__name__ in _EMPTY_TYPES
 
 
@@ -194,8 +198,8 @@ def _text_cell(v: Any) -> str:
 def _parse_code(raw: Any, column: str) -> str:
     code = normalise_text(str(raw)).replace("—", "-").replace("–", "-")
     if not CODE_RE.match(code):
-        raise InputError("ledger_bad_code", column, value=str(raw).strip())
-    return code
+        raise InputError("ledger_bad_code", column, value=str(raw).strip()[:100])
+    return check_known(code, column)
 
 
 def _parse_kind(raw: Any, column: str) -> str:
@@ -260,6 +264,10 @@ class RowParser:
                 errors.append(exc)
         for f in ("container", "receiver", "manifest_no", "note"):
             entry[f] = _text_cell(cells.get(f))
+            try:
+                check_length(entry[f], col.get(f, f), TEXT_LIMITS[f])
+            except InputError as exc:
+                errors.append(exc)
         if errors:
             return None, errors
         return entry, []
@@ -287,9 +295,9 @@ def normalise_row(cells: dict[str, Any], columns: dict[str, str] | None = None,
 def display_value(field: str, value: Any, lang: str = "zh") -> Any:
     """A stored value as written in an exported spreadsheet (Chinese words for kind and movement)."""
     if field == "kind":
-        return KIND_VALUES[value][2] if lang == "zh" else value
+        return pick({"zh": KIND_VALUES[value][2], "en": value}, lang)
     if field == "movement":
-        return MOVEMENT_VALUES[value][1] if lang == "zh" else value
+        return pick({"zh": MOVEMENT_VALUES[value][1], "en": value}, lang)
     if isinstance(value, Decimal):
         return float(value)
     return value

@@ -15,7 +15,7 @@ from fractions import Fraction
 
 from alassess.domain.errors import InputError
 
-_FULL_WIDTH = {ord("０") + i: ord("0") + i for i in range(10)}
+_FULL_WIDTH: dict[int, int | str] = {ord("０") + i: ord("0") + i for i in range(10)}
 _FULL_WIDTH.update({ord("．"): ".", ord("，"): ",", ord("－"): "-", ord("＋"): "+", ord("％"): "%",
                     ord("。"): ".", ord("、"): ",", ord("−"): "-", ord("ｅ"): "e", ord("Ｅ"): "E"})
 _SPACES = re.compile(r"[\s\u3000\u00a0\u202f\u2009]+")
@@ -31,6 +31,9 @@ def normalise_text(raw: str) -> str:
     return _SPACES.sub("", raw.translate(_FULL_WIDTH))
 
 
+# Over complexity 15 on purpose: one flat list of checks, one per way a typed or loaded number can be
+# wrong, each ending in its own message; split up, the order of the checks (which decides the message)
+# would be spread over several functions.
 def parse_number(raw: object, field: str | None = None, *, percent: bool = False, unit: str = "") -> Decimal | None:
     """Parse a typed or loaded value into an exact Decimal.
 

@@ -29,6 +29,7 @@ def font_path(bold: bool = False) -> Path:
 @cache
 def register_fonts() -> str:
     """Register the regular and bold faces (and their family) with reportlab; return the regular name."""
+    # deferred: reportlab loads only when text is drawn or measured (start-up time: the label checks import this module)
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
@@ -47,6 +48,7 @@ def register_fonts() -> str:
 def _cmap(bold: bool) -> frozenset[int]:
     """The code points the face maps to a glyph (read from reportlab's parse of the font, which
     registering the fonts does anyway)."""
+    # deferred: reportlab loads only when text is drawn or measured (start-up time: the label checks import this module)
     from reportlab.pdfbase import pdfmetrics
 
     register_fonts()
@@ -67,11 +69,20 @@ def missing_glyphs(text: str, bold: bool = False) -> list[str]:
 
 
 def fit(text: str, font: str, size: float, width: float) -> str:
-    """``text`` shortened with an ellipsis to fit ``width`` points in ``font`` at ``size``."""
+    """``text`` shortened with an ellipsis to fit ``width`` points in ``font`` at ``size``.
+
+    Linear in the length of ``text``: character widths are summed once from the start (widths add
+    up: the faces have no kerning) instead of measuring the whole text again for every character
+    removed."""
+    # deferred: reportlab loads only when text is drawn or measured (start-up time: the label checks import this module)
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     if stringWidth(text, font, size) <= width:
         return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
+    room = width - stringWidth("…", font, size)
+    total = 0.0
+    for i, ch in enumerate(text):
+        total += stringWidth(ch, font, size)
+        if total > room + 1e-9:
+            return text[:i] + "…"
     return text + "…"

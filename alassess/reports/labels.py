@@ -118,6 +118,27 @@ def _field_lines(f: content.LabelField, style: lt.Style, width: float) -> tuple[
     return cap_w, lt.wrap(f.value, style, rest, rest)
 
 
+def _min_lines(f: content.LabelField, style: lt.Style, width: float) -> int:
+    """A lower bound of ``len(_field_lines(f, style, width)[1])`` found without wrapping: every line
+    but a single over-wide character is at most its width, and spaces at breaks are dropped.
+    Layout attempts that cannot fit are refused with it before any text is wrapped."""
+    if not f.value:
+        return 1
+    cap_w = lt.width(_caption(f), style)
+    ink, widest = lt.ink_width(f.value, style)
+    rest = width - cap_w
+    if rest < 3 * style.cjk_size:
+        return 1 + math.ceil(ink / max(width, widest, 1e-9) - 1e-9)
+    return max(1, math.ceil(ink / max(rest, widest, 1e-9) - 1e-9))
+
+
+def _blame(by_id: dict[str, content.LabelField], st: lt.Style) -> str:
+    """The caption of the longest of the texts a user can change (named when a label cannot fit)."""
+    blame = max(("precautions", "main_components", "unit", "name", "remarks"),
+                key=lambda k: lt.ink_width(by_id[k].value, st)[0])
+    return by_id[blame].zh
+
+
 class _Builder:
     """One layout attempt; raises :class:`_Overflow` when it does not fit."""
 
@@ -138,6 +159,9 @@ class _Builder:
         self.bottom = iy
         self.gap = float(lay["block_gap_ratio"]) * t
         self.rule = float(lay["rule_mm"])
+
+    def min_lines(self, fields: Sequence[content.LabelField], width: float) -> int:
+        return sum(_min_lines(f, self.style, width) for f in fields)
 
     def rows(self, fields: Sequence[content.LabelField], x: float, width: float) -> list[tuple]:
         """Row records (field, caption width, lines) for fields in a column."""
@@ -270,8 +294,9 @@ def _code_style(b: _Builder, cf: content.LabelField, code_sample: str) -> tuple[
 
 
 def _measure(b: _Builder, by_id: dict[str, content.LabelField], hazards: Sequence[str],
-             code_sample: str) -> _Blocks:
-    """Blocks title, A, B and C (D depends on the room they leave)."""
+             code_sample: str, q_min: float = 0.0) -> _Blocks:
+    """Blocks title, A, B and C (D depends on the room they leave). A label that cannot hold the
+    texts even beside the smallest QR code (``q_min`` wide) is refused before any text is wrapped."""
     line = b.line
     title, tstyle, title_h_mm, title_band = _title(b)
     n_pic = max(1, len(hazards))
@@ -279,8 +304,14 @@ def _measure(b: _Builder, by_id: dict[str, content.LabelField], hazards: Sequenc
     a_fields = [by_id[k] for k in ("name", "category", "code", "form", "hazards")]
     diag = min(len(a_fields) * line, (0.52 * b.cw - (n_pic - 1) * pic_gap) / n_pic)
     right_w = n_pic * diag + (n_pic - 1) * pic_gap
+    b_fields = [by_id[k] for k in ("main_components", "harmful_components", "precautions")]
+    d_fields = [by_id[f] for f in ("unit", "contact", "date", "weight", "remarks")]
+    lower = (b.min_lines(a_fields, b.cw - right_w - 2 * pic_gap) + b.min_lines(b_fields, b.cw)
+             + b.min_lines(d_fields, b.cw - q_min - 2 * pic_gap)) * line
+    if lower > b.top - b.bottom - title_band:
+        raise _Overflow(_blame(by_id, b.style))
     rows_a = b.rows(a_fields, b.x0, b.cw - right_w - 2 * pic_gap)
-    rows_b = b.rows([by_id[k] for k in ("main_components", "harmful_components", "precautions")], b.x0, b.cw)
+    rows_b = b.rows(b_fields, b.x0, b.cw)
     cf = by_id["id_code"]
     cap_w, code_style, code_lines = _code_style(b, cf, code_sample)
     return _Blocks(title, tstyle, title_h_mm, title_band, hazards, pic_gap, diag, right_w,
@@ -295,16 +326,16 @@ def _fit_qr(b: _Builder, k: _Blocks, by_id: dict[str, content.LabelField], avail
     module = float(content.spec()["qr"]["max_module_mm"])
     while module >= min_module - 1e-9:
         q = total_modules * module
+        if max(b.min_lines(d_fields, b.cw - q - 2 * k.pic_gap) * b.line, q) > avail:
+            module -= 0.05  # cannot fit beside a QR code this size: not worth wrapping
+            continue
         rows_d = b.rows(d_fields, b.x0, b.cw - q - 2 * k.pic_gap)
         h_d = max(b.nlines(rows_d) * b.line, q)
         if h_d <= avail and q <= float(b.lay["qr_max_share"]) * b.cw:
             k.q, k.rows_d, k.h_d = q, rows_d, h_d
             return
         module -= 0.05
-    # report the longest of the texts a user can change
-    blame = max(("precautions", "main_components", "unit", "name", "remarks"),
-                key=lambda f: lt.width(by_id[f].value, b.style))
-    raise _Overflow(by_id[blame].zh)
+    raise _Overflow(_blame(by_id, b.style))
 
 
 def _rule_below(b: _Builder, y: float) -> float:
@@ -345,7 +376,7 @@ def _emit(b: _Builder, k: _Blocks, w: float, gap: float) -> LabelPlan:
 def _attempt(w: float, h: float, t: float, pitch: float, hscale: float, by_id: dict[str, content.LabelField],
              hazards: Sequence[str], total_modules: int, min_module: float, code_sample: str) -> LabelPlan:
     b = _Builder(w, h, t, pitch, hscale)
-    k = _measure(b, by_id, hazards, code_sample)
+    k = _measure(b, by_id, hazards, code_sample, q_min=total_modules * min_module)
     fixed = k.title_band + b.rule + 4 * (2 * b.gap) + 3 * b.rule + k.h_a + k.h_b + k.h_c
     avail = b.top - b.bottom - fixed
     _fit_qr(b, k, by_id, avail, total_modules, min_module)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -34,6 +34,7 @@ class Metrics:
 
 @cache
 def metrics(bold: bool = True) -> Metrics:
+    # deferred: fontTools loads only when a label's text is fitted (start-up time)
     from fontTools.pens.boundsPen import BoundsPen
     from fontTools.ttLib import TTFont
 
@@ -153,51 +154,97 @@ def tokens(text: str) -> list[str]:
     return out
 
 
+@cache
+def _char_width(ch: str, style: Style) -> float:
+    """Printed width of one character in mm (text widths add up: the bundled faces have no kerning)."""
+    return stringWidth(ch, style.font, style.size_of(is_wide(ch))) * style.hscale / 100.0 + style.char_space_mm
+
+
+def _widths(text: str, style: Style) -> list[float]:
+    """Running widths: ``out[k]`` is the width of ``text[:k]``."""
+    out = [0.0]
+    total = 0.0
+    for ch in text:
+        total += _char_width(ch, style)
+        out.append(total)
+    return out
+
+
+@lru_cache(maxsize=512)
+def ink_width(text: str, style: Style) -> tuple[float, float]:
+    """(width of ``text`` without its spaces, width of its widest character) in mm."""
+    total = 0.0
+    widest = 0.0
+    for ch in text:
+        if ch != " ":
+            cw = _char_width(ch, style)
+            total += cw
+            widest = max(widest, cw)
+    return total, widest
+
+
 def wrap(text: str, style: Style, first_width: float, width_mm: float) -> list[str]:
     """Greedy line breaking: the first line is ``first_width`` wide, the others ``width_mm``.
 
     Closing punctuation never starts a line and opening brackets never end one; a Latin word is
     broken only when it is longer than a whole line. Returns at least one (possibly empty) line.
+    Time is linear in the length of ``text``: each character's width is measured once (cached per
+    style), a line's width is kept as it grows, and a word longer than a line is cut with running
+    widths instead of being measured again for every piece.
     """
+    space = _char_width(" ", style)
     lines: list[str] = []
     current = ""
+    cur_w = 0.0  # width of ``current``, trailing spaces included
     limit = first_width
-    toks = tokens(text)
-    i = 0
-    while i < len(toks):
-        tok = toks[i]
+    stack = tokens(text)
+    stack.reverse()  # the next token is the last item
+    while stack:
+        tok = stack.pop()
+        tok_w = _widths(tok, style)[-1] if len(tok) > 1 else _char_width(tok, style)
         cand = current + tok
-        if width(cand.rstrip(" "), style) <= limit + 1e-9:
+        trailing = len(cand) - len(cand.rstrip(" "))
+        if cur_w + tok_w - trailing * space <= limit + 1e-9:
             current = cand
-            i += 1
+            cur_w += tok_w
             continue
         if not current:
-            # a token longer than the line: cut it character by character
-            cut = ""
-            for ch in tok:
-                if width(cut + ch, style) > limit and cut:
+            # a token longer than the line: cut it character by character, a line at a time
+            run = _widths(tok, style)
+            a = 0
+            while True:
+                rest = tok[a:].rstrip(" ")
+                if a > 0 and run[a + len(rest)] - run[a] <= width_mm + 1e-9:
                     break
-                cut += ch
-            lines.append(cut)
-            toks[i] = tok[len(cut):]
-            limit = width_mm
+                b = a + 1
+                while b < len(tok) and run[b + 1] - run[a] <= limit:
+                    b += 1
+                lines.append(tok[a:b])
+                a = b
+                limit = width_mm
+                if a >= len(tok):
+                    break
+            if a < len(tok):
+                stack.append(tok[a:])
             continue
+        stack.append(tok)
         # kinsoku: keep closing punctuation with the previous character, brackets with the next
         current = current.rstrip(" ")
         if tok[0] in NO_LINE_START and len(current) > 1 and is_wide(current[-1]):
-            toks.insert(i, current[-1])
+            stack.append(current[-1])
             current = current[:-1]
         while len(current) > 1 and current[-1] in NO_LINE_END:
-            toks.insert(i, current[-1])
+            stack.append(current[-1])
             current = current[:-1]
         # an unclosed bracketed group moves to the next line whole when it starts late enough
         k = max(current.rfind("（"), current.rfind("("))
         if k > 0 and not any(ch in "）)" for ch in current[k:]) and width(current[:k], style) >= 0.4 * limit:
             for ch in reversed(current[k:]):
-                toks.insert(i, ch)
+                stack.append(ch)
             current = current[:k]
         lines.append(current.rstrip(" "))
         current = ""
+        cur_w = 0.0
         limit = width_mm
     lines.append(current.rstrip(" "))
     lines = [ln for ln in lines if ln] or [""]

@@ -7,7 +7,7 @@ from typing import Any
 
 from alassess.domain.errors import InputError
 from alassess.services.files import atomic_write
-from alassess.store import attachments
+from alassess.store import attachments, repo
 from alassess.store.db import open_db
 
 
@@ -48,10 +48,9 @@ def add_bytes(db_path: str | Path, assessment_id: int, file_name: str, data: byt
 def list_for(db_path: str | Path, assessment_id: int) -> list[dict[str, Any]]:
     db = open_db(db_path)
     try:
-        from alassess.store import repo
-
         repo.get_row(db, assessment_id)
-        return attachments.list_for(db, assessment_id)
+        return [{**row, "field_id": repo.public_field(row["field_id"]) if row["field_id"] else row["field_id"]}
+                for row in attachments.list_for(db, assessment_id)]
     finally:
         db.conn.close()
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import hashlib
 import io
+import json
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -11,8 +13,12 @@ from typing import Any
 from alassess import __version__
 from alassess.domain.errors import InputError
 from alassess.services.files import assessment_bytes, atomic_write
+from alassess.signing.verify import verify_pdf
 from alassess.store import attachments, audit, bundle, repo
+from alassess.store.bundle import BundleConflict
 from alassess.store.db import open_db
+
+__all__ = ["BundleConflict", "export_bundle", "import_bundle", "read_file"]
 
 
 def _zip_info(name: str, when: tuple[int, int, int, int, int, int]) -> zipfile.ZipInfo:
@@ -24,9 +30,6 @@ def _zip_info(name: str, when: tuple[int, int, int, int, int, int]) -> zipfile.Z
 
 def export_bundle(db_path: str | Path, assessment_id: int, out: str | Path, *, who: str | None = None) -> dict[str, Any]:
     """Write the bundle (atomically); returns its manifest. Records the exchange in the database."""
-    import datetime as _dt
-    import json
-
     db = open_db(db_path)
     try:
         a = repo.load_assessment(db, assessment_id)
@@ -37,6 +40,10 @@ def export_bundle(db_path: str | Path, assessment_id: int, out: str | Path, *, w
                                                created_by=audit.actor(who), application=f"alassess {__version__}")
         folder = attachments.store_dir(db)
         files: dict[str, bytes] = {bundle.ASSESSMENT: doc_bytes}
+        if manifest["assessment"]["status"] == "signed":
+            pdf = repo.signed_report_pdf(db, assessment_id)
+            if pdf is not None:  # the proof of the status (assessments signed by earlier versions have none)
+                files[bundle.REPORT] = pdf
         for t in atts:
             if not any(n.startswith(f"attachments/{t['sha256']}") for n in files):
                 suffix = Path(t["file_name"]).suffix
@@ -88,8 +95,33 @@ def import_bundle(path: str | Path, db_path: str | Path, *, as_new_revision: boo
     here and in the bundle; in both cases the database is unchanged.
     """
     b = read_file(path)
+    if b.info["status"] == "signed":
+        b.report = check_signed_report(b)
     db = open_db(db_path)
     try:
         return bundle.apply(db, b, as_new_revision=as_new_revision, who=who)
     finally:
         db.conn.close()
+
+
+def check_signed_report(b: bundle.Bundle) -> dict[str, Any]:
+    """A bundle's "signed" status is accepted only with the signed report inside it: the signature
+    must verify (intact, valid, nothing but validation data after it, data matching the printed
+    hash; trust is the office's separate decision) and the data embedded in the report must be the
+    bundle's assessment (the same content digest). Otherwise the bundle is refused, saying why."""
+    assert b.report_pdf is not None  # read_bundle refuses a signed bundle without it
+    try:
+        r = verify_pdf(b.report_pdf)
+    except InputError as exc:
+        raise InputError("bundle_signed_report_invalid", None, reason=exc.message("en")[:300]) from None
+    if not r.ok:
+        raise InputError("bundle_signed_report_invalid", None, reason="; ".join(r.problems)[:300] or r.status)
+    try:
+        embedded = json.loads(r.data or b"")
+        digest = bundle.content_digest(embedded, "signed", b.info["revision"], b.manifest.get("attachments", []))
+    except (ValueError, InputError):
+        digest = None
+    if digest != b.info["content_sha256"]:
+        raise InputError("bundle_signed_report_other_data", None, report=r.report_id or "?")
+    return {"report_id": r.report_id or "", "data_sha256": r.data_hash or "", "signer": r.signer,
+            "signer_cert_sha256": hashlib.sha256(r.signer_certificate or b"").hexdigest()}

@@ -15,7 +15,7 @@ from alassess.domain.assessment import Assessment, Assessor, Plant
 from alassess.domain.credit_code import complete
 from alassess.domain.fields import get as field
 from alassess.store import repo
-from alassess.store.db import open_db
+from alassess.store.db import default_path, open_db
 
 PERIODS = ("2023", "2024", "2025")
 ALL_REQS = ["req_legal_compliance", "req_metrology_system", "req_emissions_compliant",
@@ -181,8 +181,6 @@ def demo_assessments() -> list[tuple[Assessment, str]]:
 
 def demo_path() -> Path:
     """Where the demo database lives: beside the user's default database."""
-    from alassess.store.db import default_path
-
     return default_path().with_name("alassess-demo.db")
 
 

@@ -6,8 +6,10 @@ the functions that read or write spreadsheets, so scoring never pays for it.
 
 from __future__ import annotations
 
+import csv
 import datetime as _dt
 import io
+import logging
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,14 +20,17 @@ from typing import Any
 import sqlite_utils
 
 from alassess.domain import dross as dd
+from alassess.domain import edits, messages
 from alassess.domain import ledger as dl
-from alassess.domain.assessment import CODE_RE, parse_date
+from alassess.domain.assessment import parse_date, parse_filings
 from alassess.domain.errors import InputError, NotFoundError
-from alassess.domain.numbers import parse_number
+from alassess.services.files import atomic_write
 from alassess.store import dross as store
 from alassess.store import repo
 from alassess.store.attachments import file_sha256
 from alassess.store.db import open_db
+
+log = logging.getLogger(__name__)
 
 SHEET_NAMES = ("台账", "ledger")
 HELP_SHEET = "说明"
@@ -100,8 +105,6 @@ def check(db_path: str | Path, plant: str | int, period: str, *, as_of: str | No
         pid = resolve_plant(db, plant)
         info = _plant_info(db, pid)
         if not dd.applies(info["sector"]):
-            from alassess.domain import messages
-
             raise InputError("dross_sector_no_dross", None, sector=messages.sector_name(info["sector"], lang))
         d = dross_input(db, pid, period, as_of)
         cont = store.containers(db, pid)
@@ -175,6 +178,7 @@ def read_table(path: str | Path) -> list[list[Any]]:
             rows = _read_calamine(path)
             if rows is not None:
                 return rows
+            # deferred: pandas, openpyxl and python-calamine load only for a spreadsheet (about 0.6 s of start-up otherwise)
             import pandas as pd
 
             with pd.ExcelFile(path, engine="openpyxl") as book:
@@ -184,6 +188,7 @@ def read_table(path: str | Path) -> list[list[Any]]:
     except InputError:
         raise
     except Exception as exc:  # a corrupt or password-protected workbook, a broken CSV
+        log.info("ledger file %s cannot be read", path, exc_info=True)
         reason = " ".join(f"{type(exc).__name__}: {exc}".split())  # one line, whatever the library wrote
         raise InputError("file_unreadable", None, path=str(path), reason=reason) from None
     return df.values.tolist()
@@ -203,9 +208,30 @@ def _read_csv(raw: bytes) -> list[list[Any]]:
     """The rows of a CSV file as text cells. Rows may differ in length (a title row above the
     header, a trailing comma): the csv module reads them as they are, where pandas refuses a row
     longer than the first one."""
-    import csv
+    return [[_csv_unguard(c) for c in row] for row in csv.reader(io.StringIO(_decode_csv(raw), newline=""))]
 
-    return list(csv.reader(io.StringIO(_decode_csv(raw), newline="")))
+
+# A spreadsheet reads a CSV cell starting with one of these as a formula (or a formula's start):
+# "CSV injection". Such text is written with an apostrophe in front (the spreadsheets' own "this is
+# text" mark) and read back without it; text already starting with an apostrophe gets a second
+# one, so every text reads back exactly. A plain number ("-12.5") is left as it is.
+_CSV_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)*|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def _csv_guard(value: Any) -> Any:
+    """A CSV cell that no spreadsheet runs as a formula."""
+    if isinstance(value, str) and value and (value[0] in _CSV_FORMULA_START or value[0] == "'") \
+            and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def _csv_unguard(cell: str) -> str:
+    """The text :func:`_csv_guard` wrote (an apostrophe before a formula start or an apostrophe)."""
+    if len(cell) > 1 and cell[0] == "'" and (cell[1] in _CSV_FORMULA_START or cell[1] == "'"):
+        return cell[1:]
+    return cell
 
 
 def _read_calamine(path: Path) -> list[list[Any]] | None:
@@ -216,6 +242,7 @@ def _read_calamine(path: Path) -> list[list[Any]] | None:
     same either way (dates as date or datetime, numbers as float, text as str).
     """
     try:
+        # deferred: pandas, openpyxl and python-calamine load only for a spreadsheet (about 0.6 s of start-up otherwise)
         from python_calamine import CalamineWorkbook
     except ImportError:  # pragma: no cover - the dependency is declared
         return None
@@ -296,6 +323,7 @@ def import_ledger(db_path: str | Path, plant: str | int, path: str | Path, *, wh
 
 
 def _frame(rows: list[tuple], lang: str, *, xlsx: bool = False):
+    # deferred: pandas, openpyxl and python-calamine load only for a spreadsheet (about 0.6 s of start-up otherwise)
     import pandas as pd
 
     fields = dl.ORDER
@@ -304,7 +332,10 @@ def _frame(rows: list[tuple], lang: str, *, xlsx: bool = False):
     for r in rows:
         rec = dict(zip(("id", *fields), r, strict=True))
         values = [dl.display_value(f, rec[f], lang) for f in fields]
-        data.append([_xlsx_text(v) if xlsx and isinstance(v, str) else v for v in values])
+        if xlsx:
+            data.append([_xlsx_text(v) if isinstance(v, str) else v for v in values])
+        else:
+            data.append([_csv_guard(v) for v in values])
     return pd.DataFrame(data, columns=headers)
 
 
@@ -340,7 +371,6 @@ def export_ledger(db_path: str | Path, plant: str | int, out: str | Path, *, per
         pid = resolve_plant(db, plant)
         rows = store.ledger_rows(db, pid, since=since, until=until)
     df = _frame(rows, lang, xlsx=ext == ".xlsx")
-    from alassess.services.files import atomic_write
 
     if ext == ".csv":  # CRLF: a line break inside a cell, even a lone CR, is then quoted
         atomic_write(out, df.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig"))
@@ -355,12 +385,14 @@ def export_ledger(db_path: str | Path, plant: str | int, out: str | Path, *, per
 
 
 def _writer(buf: io.BytesIO):
+    # deferred: pandas, openpyxl and python-calamine load only for a spreadsheet (about 0.6 s of start-up otherwise)
     import pandas as pd
 
     return pd.ExcelWriter(buf, engine="openpyxl")
 
 
 def _style_sheet(ws) -> None:
+    # deferred: pandas, openpyxl and python-calamine load only for a spreadsheet (about 0.6 s of start-up otherwise)
     from openpyxl.styles import Font, PatternFill
 
     widths = {"date": 12, "code": 13, "kind": 11, "movement": 11, "quantity_t": 11, "container": 14,
@@ -376,6 +408,7 @@ def _style_sheet(ws) -> None:
 
 def write_template(out: str | Path, *, lang: str = "zh") -> None:
     """An empty ledger workbook: the headers, drop-down lists for kind and movement, a help sheet."""
+    # deferred: pandas, openpyxl and python-calamine load only for a spreadsheet (about 0.6 s of start-up otherwise)
     from openpyxl.worksheet.datavalidation import DataValidation
 
     out = Path(out)
@@ -404,7 +437,6 @@ def write_template(out: str | Path, *, lang: str = "zh") -> None:
         hs = xw.book[HELP_SHEET]
         for letter, w in zip("ABCDE", (14, 12, 8, 60, 60), strict=True):
             hs.column_dimensions[letter].width = w
-    from alassess.services.files import atomic_write
 
     atomic_write(out, buf.getvalue())
 
@@ -468,24 +500,8 @@ def delete_entry(db_path: str | Path, plant: str | int, entry_id: int, *, who: s
 
 
 def validate_receiver(r: dict[str, Any]) -> dict[str, Any]:
-    name = (r.get("name") or "").strip()
-    if not name:
-        raise InputError("required", "name")
-    codes = r.get("codes") or []
-    if isinstance(codes, str):
-        codes = [c for c in re.split(r"[,，、;；\s]+", codes) if c]
-    clean = []
-    for c in codes:
-        c = str(c).strip()
-        if not CODE_RE.match(c):
-            raise InputError("ledger_bad_code", "codes", value=c)
-        clean.append(c)
-    vf = parse_date(r["valid_from"], "valid_from") if r.get("valid_from") else None
-    vt = parse_date(r["valid_to"], "valid_to") if r.get("valid_to") else None
-    if vf and vt and vf > vt:
-        raise InputError("dross_valid_range", "valid_to", valid_from=vf, valid_to=vt)
-    return {"name": name, "licence_no": (r.get("licence_no") or "").strip(), "codes": clean,
-            "valid_from": vf, "valid_to": vt}
+    """A receiver as entered (the rules: :func:`alassess.domain.edits.receiver`)."""
+    return edits.receiver(r)
 
 
 def list_receivers(db_path: str | Path, plant: str | int) -> list[dict[str, Any]]:
@@ -510,18 +526,9 @@ def delete_receiver(db_path: str | Path, plant: str | int, receiver_id: int, *, 
 
 
 def save_container(db_path: str | Path, plant: str | int, c: dict[str, Any], *, who: str | None = None) -> int:
-    name = (c.get("name") or "").strip()
-    if not name:
-        raise InputError("required", "name")
-    code = (c.get("code") or "").strip()
-    if code and not CODE_RE.match(code):
-        raise InputError("ledger_bad_code", "code", value=code)
-    cap = parse_number(c.get("capacity_l"), "capacity_l", unit="L")
-    if cap is not None and cap <= 0:
-        raise InputError("not_positive", "capacity_l", value=f"{cap.normalize():f}")
+    rec = edits.container(c)
     with opened(db_path) as db:
-        return store.upsert_container(db, resolve_plant(db, plant), {**c, "name": name, "code": code, "capacity_l": cap},
-                                      who=who)
+        return store.upsert_container(db, resolve_plant(db, plant), rec, who=who)
 
 
 def list_containers(db_path: str | Path, plant: str | int) -> list[dict[str, Any]]:
@@ -531,8 +538,6 @@ def list_containers(db_path: str | Path, plant: str | int) -> list[dict[str, Any
 
 def record_filing(db_path: str | Path, plant: str | int, kind: str, period: str, date: str, *,
                   who: str | None = None) -> None:
-    from alassess.domain.assessment import parse_filings
-
     f = parse_filings([{"kind": kind, "period": period, "date": date}])[0]
     with opened(db_path) as db:
         store.upsert_filing(db, resolve_plant(db, plant), f, who=who)

@@ -15,97 +15,25 @@ from pathlib import Path
 from typing import Any
 
 from alassess import standards
-from alassess.domain import credit_code as _cc
+from alassess.domain import edits, messages
 from alassess.domain import fields as _fields
-from alassess.domain import messages
 from alassess.domain.assessment import (
-    DROSS_KEYS,
     Assessment,
     Assessor,
     Plant,
     check_forms,
     did_you_mean,
-    parse_date,
     parse_period,
 )
 from alassess.domain.errors import InputError, StateError
-from alassess.domain.fields import _FALSE, _TRUE, SECTORS
-from alassess.domain.numbers import normalise_text, parse_number
 from alassess.store import repo
 from alassess.store.db import open_db
 
-PLANT_TEXT_KEYS = ("name", "region", "address", "contact", "phone")
 EDITABLE_STATUSES = ("draft", "final")
-DROSS_EDITABLE = ("production_t", "self_utilization", "primary_generated_t", "secondary_generated_t")
-
-
-def _bool(raw: Any, where: str) -> bool | None:
-    """Yes/no as typed, with the words a catalogue yes/no field accepts (empty text: ``None``)."""
-    if raw is None or isinstance(raw, bool):
-        return raw
-    if isinstance(raw, str):
-        t = normalise_text(raw).lower()
-        if t == "":
-            return None
-        if t in _TRUE:
-            return True
-        if t in _FALSE:
-            return False
-    raise InputError("expected_bool", where, value=str(raw))
-
-
-def parse_plant_value(key: str, raw: Any) -> Any:
-    """Validate one plant detail as typed (``None`` or empty text clears an optional one)."""
-    where = f"plant.{key}"
-    if key == "name":
-        text = (raw or "").strip() if isinstance(raw, str) else raw
-        if not text:
-            raise InputError("required", where)
-        if not isinstance(text, str):
-            raise InputError("expected_text", where, value=str(raw))
-        return text
-    if key == "credit_code":
-        if raw is None or (isinstance(raw, str) and normalise_text(raw) == ""):
-            return ""
-        return _cc.validate(raw, where)
-    if key == "sector":
-        if raw not in SECTORS:
-            raise InputError("bad_sector", where, value=str(raw))
-        return raw
-    if key == "key_region":
-        return bool(_bool(raw, where))
-    if key in PLANT_TEXT_KEYS:
-        if raw is None:
-            return ""
-        if not isinstance(raw, str):
-            raise InputError("expected_text", where, value=str(raw))
-        return raw.strip()
-    raise InputError("unknown_key", where, key=key, hint=", ".join(("credit_code", "sector", "key_region")
-                                                                  + PLANT_TEXT_KEYS))
-
-
-def parse_dross_value(key: str, raw: Any) -> Any:
-    """Validate one value of the dross section (production, self-utilisation, reported generation)."""
-    where = f"dross.{key}"
-    kind = DROSS_KEYS.get(key)
-    if kind is None or kind in ("object", "list"):
-        raise InputError("unknown_key", where, key=key, hint=", ".join(DROSS_EDITABLE))
-    if kind == "bool":
-        return _bool(raw, where)
-    if kind == "number":
-        value = parse_number(raw, where, unit="t")
-        if value is not None and value < 0:
-            raise InputError("below_min", where, value=f"{value.normalize():f}", min="0", unit=" t")
-        return value
-    if kind == "date":
-        if raw is None or (isinstance(raw, str) and not raw.strip()):
-            return None
-        return parse_date(raw, where)
-    if raw is None:
-        return None
-    if not isinstance(raw, str):
-        raise InputError("expected_text", where, value=str(raw))
-    return raw.strip() or None
+# The rules of a single edit are the domain's (alassess.domain.edits); the desktop session checks a
+# value with them before it saves.
+parse_plant_value = edits.plant_value
+parse_dross_value = edits.dross_value
 
 
 def dross_requirement_ids() -> list[str]:
@@ -154,7 +82,7 @@ class Editor:
     def create_plant(self, raw: dict[str, Any]) -> int:
         """A new plant from typed details (name and sector required). Refuses a duplicate code."""
         vals = {k: parse_plant_value(k, raw.get(k)) for k in ("name", "sector", "credit_code", "key_region")
-                + PLANT_TEXT_KEYS[1:]}
+                + edits.PLANT_TEXT_KEYS[1:]}
         plant = Plant(**vals)
         existing = repo.find_plant(self.db, plant)
         if existing is not None:
@@ -264,8 +192,8 @@ class Editor:
         return self.set_values(assessment_id, values)[target]
 
     def set_dross_value(self, assessment_id: int, key: str, raw: Any) -> Any:
-        if key not in DROSS_EDITABLE:
-            raise InputError("unknown_key", f"dross.{key}", key=key, hint=", ".join(DROSS_EDITABLE))
+        if key not in edits.DROSS_EDITABLE:
+            raise InputError("unknown_key", f"dross.{key}", key=key, hint=", ".join(edits.DROSS_EDITABLE))
         value = parse_dross_value(key, raw)
         repo.set_value(self.db, assessment_id, repo.DROSS_PREFIX + key, value)
         return value
@@ -274,8 +202,8 @@ class Editor:
         ids = dross_requirement_ids()
         if req_id not in ids:
             raise InputError("unknown_key", f"dross.requirements.{req_id}", key=req_id, hint=", ".join(ids))
-        value = _bool(raw, f"dross.requirements.{req_id}")
-        repo.set_value(self.db, assessment_id, repo.DROSS_REQ_PREFIX + req_id, value)
+        value = edits.yes_no(raw, f"dross.requirements.{req_id}")
+        repo.set_value(self.db, assessment_id, repo.requirement_key(req_id), value)
         return value
 
 

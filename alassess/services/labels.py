@@ -16,14 +16,21 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
+import os
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from qrcode.exceptions import DataOverflowError
+
+from alassess import __version__
 from alassess.domain import labels as content
 from alassess.domain.assessment import Plant
 from alassess.domain.errors import InputError
+from alassess.services.files import atomic_write, load_assessment_file
+from alassess.store import repo, serials
+from alassess.store.db import open_db
 
 FIELD_OPTIONS = {"unit": "plant.name", "contact": "plant.contact", "name": "--name",
                  "main_components": "--main-components", "harmful_components": "--harmful-components",
@@ -82,22 +89,16 @@ class PlantSource:
 
 def open_database(path: str | Path):
     """Open (create, upgrade) the database; a path that cannot hold it is a one-line error (open_db)."""
-    from alassess.store.db import open_db
-
     return open_db(path)
 
 
 def plant_from_file(path: str | Path) -> PlantSource:
-    from alassess.services.files import load_assessment_file
-
     a = load_assessment_file(path)
     su = (a.dross or {}).get("self_utilization")
     return PlantSource(a.plant, None, su)
 
 
 def plant_from_db(db_path: str | Path, plant_id: int) -> PlantSource:
-    from alassess.store import repo
-
     db = open_database(db_path)
     try:
         plant = repo.get_plant(db, plant_id)
@@ -113,6 +114,7 @@ def plant_from_db(db_path: str | Path, plant_id: int) -> PlantSource:
 
 
 def _check_glyphs(values: dict[str, str]) -> None:
+    # deferred: reportlab and the drawing code load only when a PDF is made (start-up time)
     from alassess.reports import fonts
 
     for key, text in values.items():
@@ -122,9 +124,9 @@ def _check_glyphs(values: dict[str, str]) -> None:
 
 
 def _canvas(buf: io.BytesIO, title: str):
+    # deferred: reportlab and the drawing code load only when a PDF is made (start-up time)
     from reportlab.pdfgen import canvas
 
-    from alassess import __version__
     from alassess.reports import fonts
 
     fonts.register_fonts()
@@ -139,6 +141,7 @@ def _canvas(buf: io.BytesIO, title: str):
 @contextmanager
 def _binary_streams():
     """Flate-compressed streams without the ASCII85 wrapping (smaller files, much faster to write)."""
+    # deferred: reportlab and the drawing code load only when a PDF is made (start-up time)
     from reportlab import rl_config
 
     old = rl_config.useA85
@@ -161,7 +164,17 @@ def build(src: PlantSource, opts: LabelOptions, *, db_path: str | Path | None = 
         return _build_sign(src, opts, kind, paper)
 
 
+def _qr_batch(qrmod, payload: bytes):
+    """The batch encoder for the labels' QR codes; texts too long for the largest QR code are bad
+    input (named with the size), not an encoder's error."""
+    try:
+        return qrmod.QrBatch(payload, content.spec()["qr"]["error_correction"])
+    except (ValueError, DataOverflowError):
+        raise InputError("labels_qr_too_long", None, n=f"{len(payload):,}") from None
+
+
 def _build_labels(src: PlantSource, opts: LabelOptions, paper: content.Paper, db_path, today) -> LabelResult:
+    # deferred: reportlab and the drawing code load only when a PDF is made (start-up time)
     from alassess.reports import labels as draw
     from alassess.reports import qr as qrmod
     from alassess.reports.sheets import Item, SheetWriter
@@ -176,14 +189,12 @@ def _build_labels(src: PlantSource, opts: LabelOptions, paper: content.Paper, db
     sample = content.label_fields(info, 1)
     _check_glyphs({f.id: f.value for f in sample})
     first_payload = content.qr_payload(info, 1).encode("utf-8")
-    batch = qrmod.QrBatch(first_payload, content.spec()["qr"]["error_correction"])
+    batch = _qr_batch(qrmod, first_payload)
     plan = draw.plan_label(sample, info.dross.hazards, size, batch.n, info.id_code(1))
 
     # everything checked: reserve the serials, then draw
     persisted = db_path is not None
     if persisted:
-        from alassess.store import serials
-
         db = open_database(db_path)
         try:
             rng = serials.allocate(db, info.credit_code, info.dross.code, day.isoformat(), count,
@@ -236,6 +247,7 @@ def _build_labels(src: PlantSource, opts: LabelOptions, paper: content.Paper, db
 
 
 def _build_sign(src: PlantSource, opts: LabelOptions, kind: str, paper: content.Paper) -> LabelResult:
+    # deferred: reportlab and the drawing code load only when a PDF is made (start-up time)
     from alassess.reports import labels as draw
     from alassess.reports.sheets import Item, SheetWriter
 
@@ -287,10 +299,6 @@ def _build_sign(src: PlantSource, opts: LabelOptions, kind: str, paper: content.
 def issue(out: str | Path, src: PlantSource, opts: LabelOptions, *, db_path: str | Path | None = None,
           today: _dt.date | None = None) -> LabelResult:
     """Build and write the PDF atomically."""
-    import os
-
-    from alassess.services.files import atomic_write
-
     out = Path(out)
     # refuse an unwritable destination before any serial is reserved
     try:

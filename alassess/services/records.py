@@ -9,7 +9,12 @@ from alassess.domain import circular
 from alassess.domain.assessment import Assessment
 from alassess.services.files import load_assessment_file, save_assessment_file
 from alassess.store import repo
-from alassess.store.db import open_db
+from alassess.store.db import default_path, open_db
+
+
+def default_db_path() -> Path:
+    """The user's own database: ``alassess.db`` in the user's data directory."""
+    return default_path()
 
 
 def import_assessment(db_path: str | Path, a: Assessment) -> tuple[int, bool]:

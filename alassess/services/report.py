@@ -15,8 +15,10 @@ comes from :func:`history_for` (scores of the plant's stored periods).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import hashlib
+import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,10 +27,13 @@ from pathlib import Path
 from typing import Any
 
 from alassess import catalogue
+from alassess.domain import circular
 from alassess.domain.assessment import Assessment
 from alassess.domain.errors import InputError
 from alassess.fileio import discard, write_temp
+from alassess.services import records, scoring
 from alassess.services.files import assessment_bytes, load_assessment_file_bytes
+from alassess.signing.attachments import attach
 from alassess.signing.identities import (  # noqa: F401 (re-exported for the GUI)
     CertInfo,
     LoadedIdentity,
@@ -39,8 +44,11 @@ from alassess.signing.identities import (  # noqa: F401 (re-exported for the GUI
     import_identity,
     load_identity,
     read_passphrase_file,
+    resolve_identity,
 )
 from alassess.signing.verify import VerificationResult, verify_pdf  # noqa: F401 (re-exported)
+from alassess.store import audit, repo
+from alassess.store.db import open_db
 
 
 def new_report_id(data_sha256: str, when: _dt.datetime) -> str:
@@ -53,6 +61,7 @@ def new_report_id(data_sha256: str, when: _dt.datetime) -> str:
 @lru_cache(maxsize=1)
 def _text_filter() -> Callable[[str], str]:
     """Characters the bundled font cannot draw become '?' (the exact text stays in the embedded data)."""
+    # deferred: reportlab and pyHanko load only when a report is drawn or signed (start-up time)
     from alassess.reports import fonts
 
     @lru_cache(maxsize=4096)
@@ -68,7 +77,7 @@ def _text_filter() -> Callable[[str], str]:
 def history_for(db_path: str | Path | None, a: Assessment) -> list[Any]:
     """The plant's periods stored in the database (latest revision of each), with this
     assessment's own period taken from ``a``; for the trend chart and table."""
-    from alassess.domain import circular
+    # deferred: reportlab and pyHanko load only when a report is drawn or signed (start-up time)
     from alassess.reports.report import HistoryPoint
 
     def point(x: Assessment) -> HistoryPoint:
@@ -80,9 +89,6 @@ def history_for(db_path: str | Path | None, a: Assessment) -> list[Any]:
 
     points: dict[str, HistoryPoint] = {}
     if db_path and Path(db_path).exists():
-        from alassess.store import repo
-        from alassess.store.db import open_db
-
         db = open_db(db_path)
         try:
             pid = repo.find_plant(db, a.plant)
@@ -123,8 +129,8 @@ def make_report(assessment: Assessment, lang: str = "zh", history: list[Any] | N
 
     ``data`` is the assessment file to embed: the file the report was made from, byte for byte;
     by default the assessment as ``alassess export`` writes it."""
+    # deferred: reportlab and pyHanko load only when a report is drawn or signed (start-up time)
     from alassess.reports import fonts, report
-    from alassess.services import scoring
     from alassess.signing.attachments import ASSESSMENT_NAME, attach
 
     lang = "zh" if lang == "zh" else "en"
@@ -143,6 +149,7 @@ def make_report(assessment: Assessment, lang: str = "zh", history: list[Any] | N
 
 def sign_report(built: BuiltReport, identity: LoadedIdentity, *, location: str = "") -> bytes:
     """Sign a report made by :func:`make_report` (PAdES, visible stamp on the signature page)."""
+    # deferred: reportlab and pyHanko load only when a report is drawn or signed (start-up time)
     from alassess.reports.report import SIGNATURE_BOX
     from alassess.reports.stamp import draw_stamp
     from alassess.signing import sign
@@ -182,14 +189,42 @@ class IssuedReport:
     assessment_id: int | None
 
 
+def check_out_path(out: str | Path, option: str = "--out") -> Path:
+    """An output path that can be written: a file name the file system takes, in a folder (not a
+    folder itself), or :class:`InputError` naming the option."""
+    path = Path(out)
+    name = path.name
+    if not name or len(name.encode("utf-8", "surrogatepass")) > 240 or "\0" in str(path):
+        raise InputError("file_unwritable", option, path=str(path)[:200], reason="not a usable file name")
+    try:
+        if path.is_dir():
+            raise InputError("file_unwritable", option, path=str(path), reason="is a folder")
+    except OSError as exc:
+        raise InputError("file_unwritable", option, path=str(path)[:200], reason=exc.strerror or str(exc)) from None
+    return path
+
+
 def _write_new(path: Path, data: bytes) -> Path:
     """Write ``data`` to a temporary file beside ``path`` (synced); the caller renames it."""
-    if path.is_dir():
-        raise InputError("file_unwritable", "--out", path=str(path), reason="is a folder")
     try:
+        if path.is_dir():
+            raise InputError("file_unwritable", "--out", path=str(path), reason="is a folder")
         return write_temp(path, data)
     except OSError as exc:
         raise InputError("file_unwritable", "--out", path=str(path), reason=exc.strerror or str(exc)) from None
+
+
+def _with_audit_anchor(built: BuiltReport, db_path: str | Path) -> BuiltReport:
+    """The report with the database's audit-log head embedded (``audit-anchor.json``), inside what
+    the signature covers: ``alassess audit verify --db DB REPORT.pdf`` later finds a rewritten log."""
+    db = open_db(db_path)
+    try:
+        found = audit.anchor(db)
+    finally:
+        db.conn.close()
+    body = json.dumps(found, sort_keys=True).encode("utf-8")
+    desc = f"AlAssess audit-log head: entry {found['entry']}, SHA-256 {found['hash']}"
+    return dataclasses.replace(built, pdf=attach(built.pdf, audit.ANCHOR_NAME, body, desc))
 
 
 def issue_report(*, out: str | Path, lang: str = "zh", file: str | Path | None = None,
@@ -202,9 +237,7 @@ def issue_report(*, out: str | Path, lang: str = "zh", file: str | Path | None =
     With ``db_path`` and ``assessment_id``, the report is recorded in the database and, when
     signed, the assessment is marked signed in the same step: the PDF appears at ``out`` only
     once the record is committed, and no record exists without its PDF."""
-    from alassess.services import records
-    from alassess.signing.identities import resolve_identity
-
+    check_out_path(out)  # a path that cannot be written is refused before any work
     ident: LoadedIdentity | None = None
     signer = cert_sha = ""
     if sign:
@@ -223,20 +256,19 @@ def issue_report(*, out: str | Path, lang: str = "zh", file: str | Path | None =
     else:
         raise InputError("report_source_required", None)
     built = make_report(a, lang, history_for(db_path, a) if db_path else [], data=raw)
+    if stored and db_path is not None:
+        built = _with_audit_anchor(built, db_path)
     pdf = sign_report(built, ident) if ident is not None else built.pdf
     out = Path(out)
     pdf_hash = hashlib.sha256(pdf).hexdigest()
     tmp = _write_new(out, pdf)
     try:
         if stored:
-            from alassess.store import repo
-            from alassess.store.db import open_db
-
             db = open_db(db_path)
             try:
                 repo.record_report(db, assessment_id, report_id=built.report_id, pdf_sha256=pdf_hash,
                                    data_sha256=built.data_sha256, lang=built.lang, signer=signer,
-                                   signer_cert_sha256=cert_sha, mark_signed=sign)
+                                   signer_cert_sha256=cert_sha, mark_signed=sign, pdf=pdf if sign else None)
             finally:
                 db.conn.close()
         os.replace(tmp, out)

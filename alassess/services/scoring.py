@@ -1,33 +1,30 @@
-"""Scoring an assessment across every module that applies to its sector (the object `alassess score --json` prints)."""
+"""Scoring an assessment across every module that applies to its sector.
+
+:func:`assess` returns the typed :class:`~alassess.domain.evaluation.Evaluation` (module results and
+their findings); :func:`evaluate` the object ``alassess score --json`` prints, built from it.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from alassess.domain import circular, energy, guideline
 from alassess.domain import dross as _dross
 from alassess.domain.assessment import Assessment
+from alassess.domain.evaluation import Evaluation
+from alassess.domain.evaluation import evaluate as _evaluate
 
 
-def evaluate(a: Assessment, lang: str = "en", *, reuse_dross: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The object printed by ``alassess score --json``. Modules that do not apply are ``None``.
+def assess(a: Assessment, *, reuse_dross: Evaluation | None = None) -> Evaluation:
+    """Every module's result and findings. ``reuse_dross``: an earlier evaluation of this assessment
+    whose dross inputs (the dross section, sector, period, region) have not changed since; its dross
+    result is kept instead of re-evaluating the ledger (the desktop application re-scores at every
+    keystroke). Results carry no words, so the language may have changed in between."""
+    dross_result: _dross.DrossResult | None = None
+    if reuse_dross is not None and reuse_dross.dross is not None:
+        dross_result = reuse_dross.dross
+    return _evaluate(a, dross_result=dross_result)
 
-    ``reuse_dross``: an earlier result of this assessment, in this language, whose dross inputs (the
-    dross section, sector, period, region) have not changed since; its ``dross`` part is kept instead
-    of re-evaluating the ledger (the desktop application re-scores at every keystroke).
-    """
-    ce = circular.score(a)
-    if reuse_dross is not None and "dross" in reuse_dross:
-        dross_json = reuse_dross["dross"]
-    else:
-        dross_json = _dross.to_json(_dross.evaluate(a.plant.sector, a.period, a.dross, plant_region=a.plant.region),
-                                    lang)
-    return {
-        "plant": {"name": a.plant.name, "credit_code": a.plant.credit_code, "sector": a.plant.sector},
-        "period": a.period,
-        "circular_economy": circular.to_json(ce, lang),
-        "guideline": guideline.to_json(guideline.evaluate(a), lang),
-        "energy_carbon": energy.to_json(energy.evaluate(a), lang),
-        "dross": dross_json,
-        "warnings": [n.message(lang) for n in a.notices],
-    }
+
+def evaluate(a: Assessment, lang: str = "en") -> dict[str, Any]:
+    """The object printed by ``alassess score --json``. Modules that do not apply are ``None``."""
+    return assess(a).to_json(lang)

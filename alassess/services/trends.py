@@ -27,6 +27,8 @@ from alassess.domain import fields as _fields
 from alassess.domain.assessment import Assessment
 from alassess.domain.errors import NotFoundError
 from alassess.domain.numbers import round_half_up
+from alassess.store import repo
+from alassess.store.db import open_db
 
 
 def _num(v: Fraction | None, places: int) -> float | int | None:
@@ -137,8 +139,6 @@ def compute(assessments: list[Assessment], lang: str = "en", meta: list[dict[str
 
 def trend_from_db(db: Any, plant_id: int, lang: str = "en") -> dict[str, Any]:
     """The trend of a stored plant (latest revision of each period) from an open database."""
-    from alassess.store import repo
-
     plant = repo.get_plant(db, plant_id)  # NotFoundError for an unknown plant
     latest: dict[str, dict[str, Any]] = {}
     for row in repo.list_assessments(db, plant_id):  # ordered by period, revision: the last wins
@@ -159,8 +159,6 @@ def trend_from_db(db: Any, plant_id: int, lang: str = "en") -> dict[str, Any]:
 
 def resolve_plant(db: Any, ref: int | str) -> int:
     """A plant id from an id, a unified social credit code or the exact plant name."""
-    from alassess.store import repo
-
     text = str(ref).strip()
     if text.isdigit():
         return int(text)
@@ -172,8 +170,6 @@ def resolve_plant(db: Any, ref: int | str) -> int:
 
 def plant_trend(db_path: str | Path, plant: int | str, lang: str = "en") -> dict[str, Any]:
     """The trend of a plant (id, credit code or name) in the database at ``db_path``."""
-    from alassess.store.db import open_db
-
     if str(db_path) != ":memory:" and not Path(db_path).exists():
         raise NotFoundError("file_not_found", None, path=str(db_path))
     db = open_db(db_path)

@@ -44,9 +44,11 @@ def import_pyhanko() -> None:
         stub.__all__ = [name]  # type: ignore[attr-defined]
         sys.modules[module] = stub
     try:
+        # deferred: importing pyHanko with its network clients stubbed is what this function is for
         import pyhanko.sign  # noqa: F401
     except ImportError:
         for m in [m for m in sys.modules if m in _NETWORK_CLIENTS or m == "pyhanko.sign"
                   or m.startswith("pyhanko.sign.")]:
             del sys.modules[m]
+        # deferred: importing pyHanko with its network clients stubbed is what this function is for
         import pyhanko.sign  # noqa: F401

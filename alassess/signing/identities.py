@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import codecs
 import datetime as _dt
+import glob
 import hashlib
+import logging
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+import platformdirs
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
@@ -25,10 +28,21 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from alassess.domain.errors import InputError
-from alassess.fileio import atomic_write
+from alassess.domain.limits import PATH_MAX
+from alassess.fileio import atomic_write, private_dir
+
+log = logging.getLogger(__name__)
 
 APP_NAME = "AlAssess"
-MIN_PASSPHRASE = 4
+MIN_PASSPHRASE = 8  # characters (NIST SP 800-63B's minimum for a memorised secret)
+PBKDF2_ITERATIONS = 600_000  # PBKDF2-HMAC-SHA256 (OWASP's figure for it since 2023)
+# the most common choices that pass the length rule (checked without case and surrounding spaces)
+_COMMON_PASSPHRASES = frozenset("""
+password passw0rd password1 password12 password123 p@ssw0rd p@ssword iloveyou sunshine princess
+qwertyui qwertyuiop asdfghjk asdfghjkl zxcvbnm1 1qaz2wsx qazwsxedc 1q2w3e4r 1q2w3e4r5t q1w2e3r4
+abc12345 abcd1234 a1b2c3d4 admin123 administrator welcome1 welcome123 letmein1 changeme secret12
+football baseball superman trustno1 whatever dragon12 monkey12 woaini1314 5201314520 1314520520
+""".split())
 RSA_BITS = 3072
 DEFAULT_DAYS = 5 * 365
 
@@ -53,8 +67,6 @@ class CertInfo:
 
 
 def user_data_dir() -> Path:
-    import platformdirs
-
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
@@ -80,6 +92,36 @@ def read_passphrase_file(path: str | Path) -> bytes:
     if not line:
         raise InputError("passphrase_empty", "--passphrase-file", path=str(path))
     return line
+
+
+def check_passphrase(passphrase: bytes | str, field: str = "--passphrase-file") -> None:
+    """The policy for a passphrase that will protect a key (a new identity, an imported copy):
+    at least :data:`MIN_PASSPHRASE` characters that are not all spaces, and not a trivially weak
+    choice — one character or a short group repeated ("aaaaaaaa", "12121212"), a run of
+    consecutive characters ("12345678", "abcdefgh", "87654321"), or one of the most common
+    passwords. Raises :class:`InputError` naming the rule that failed. The CLI, the services and
+    the desktop application's dialogs all call this one function."""
+    text = passphrase.decode("utf-8", "replace") if isinstance(passphrase, bytes) else passphrase
+    if len(text) < MIN_PASSPHRASE or not text.strip():
+        raise InputError("passphrase_too_short", field, n=MIN_PASSPHRASE)
+    folded = text.strip().lower()
+    if _repeats(folded) or _consecutive(folded) or folded in _COMMON_PASSPHRASES:
+        raise InputError("passphrase_too_weak", field)
+
+
+def _repeats(text: str) -> bool:
+    """One character, or a group of up to four, repeated to the end."""
+    for n in range(1, 5):
+        unit = text[:n]
+        if len(text) >= 2 * n and (unit * (len(text) // n + 1))[:len(text)] == text:
+            return True
+    return False
+
+
+def _consecutive(text: str) -> bool:
+    """Each character one after (or one before) the previous one."""
+    steps = {ord(b) - ord(a) for a, b in zip(text, text[1:], strict=False)}
+    return steps in ({1}, {-1})
 
 
 # ---- certificate helpers ----------------------------------------------------------------------
@@ -123,11 +165,24 @@ def _write_private(path: Path, data: bytes) -> None:
         raise InputError("file_unwritable", None, path=str(path), reason=exc.strerror or str(exc)) from None
 
 
+def _private_folder(folder: Path) -> None:
+    try:
+        private_dir(folder)
+    except OSError as exc:
+        raise InputError("file_unwritable", None, path=str(folder), reason=exc.strerror or str(exc)) from None
+
+
 def _pkcs12(name: str, key: Any, cert: x509.Certificate, chain: list[x509.Certificate], passphrase: bytes) -> bytes:
-    """Key and certificates as PKCS#12 encrypted with the best scheme ``cryptography`` offers
-    (PBES2: PBKDF2-HMAC-SHA256 and AES-256-CBC; HMAC-SHA256 integrity)."""
-    return pkcs12.serialize_key_and_certificates(
-        name.encode("utf-8"), key, cert, chain or None, serialization.BestAvailableEncryption(passphrase))
+    """Key and certificates as PKCS#12: PBES2 with PBKDF2-HMAC-SHA256 (:data:`PBKDF2_ITERATIONS`)
+    and AES-256-CBC for the key and the certificates, HMAC-SHA256 integrity. ``cryptography``'s
+    ``BestAvailableEncryption`` uses 20,000; files written with it (by earlier versions) are still
+    read, whatever their iteration count."""
+    encryption = (serialization.PrivateFormat.PKCS12.encryption_builder()
+                  .kdf_rounds(PBKDF2_ITERATIONS)
+                  .key_cert_algorithm(pkcs12.PBES.PBESv2SHA256AndAES256CBC)
+                  .hmac_hash(hashes.SHA256())
+                  .build(passphrase))
+    return pkcs12.serialize_key_and_certificates(name.encode("utf-8"), key, cert, chain or None, encryption)
 
 
 # ---- create -----------------------------------------------------------------------------------
@@ -138,8 +193,7 @@ def create_identity(name: str, organisation: str, out: str | Path, passphrase: b
     name = (name or "").strip()
     if not name:
         raise InputError("identity_name_required", "--name")
-    if len(passphrase) < MIN_PASSPHRASE:
-        raise InputError("passphrase_too_short", "--passphrase-file", n=MIN_PASSPHRASE)
+    check_passphrase(passphrase)
     out = Path(out)
     if out.exists() and not overwrite:
         raise InputError("identity_exists", "--out", path=str(out))
@@ -169,6 +223,8 @@ def create_identity(name: str, organisation: str, out: str | Path, passphrase: b
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
     )
     cert = builder.sign(key, hashes.SHA256())
+    if out.parent == identities_dir() or not out.parent.exists():  # the data folder, or a new one
+        _private_folder(out.parent)
     _write_private(out, _pkcs12(name, key, cert, [], passphrase))
     return cert_info(cert, out)
 
@@ -193,7 +249,8 @@ def load_identity(path: str | Path, passphrase: bytes) -> LoadedIdentity:
         raise InputError("file_unreadable", "--identity", path=str(path), reason=exc.strerror or str(exc)) from None
     try:
         key, cert, chain = pkcs12.load_key_and_certificates(data, passphrase)
-    except Exception:
+    except Exception:  # wrong passphrase or not a PKCS#12 file: one line for the user, the detail logged
+        log.info("identity %s cannot be opened", path, exc_info=True)
         raise InputError("identity_wrong_passphrase", "--identity", path=str(path)) from None
     if key is None or cert is None:
         raise InputError("identity_no_key", "--identity", path=str(path))
@@ -228,6 +285,7 @@ def import_identity(path: str | Path, passphrase: bytes, folder: str | Path | No
     ident = load_identity(path, passphrase)
     check_can_sign(ident.cert)
     folder = Path(folder) if folder else identities_dir()
+    _private_folder(folder)
     info = cert_info(ident.cert)
     stem = "".join(ch for ch in (info.common_name or "identity") if ch.isalnum() or ch in "-_") or "identity"
     target = folder / f"{stem}-{info.sha256[:8]}.p12"
@@ -246,14 +304,23 @@ def list_identities(folder: str | Path | None = None) -> list[dict[str, Any]]:
 
 def resolve_identity(spec: str | Path, folder: str | Path | None = None) -> Path:
     """A path to a .p12, or the name of an imported identity in the data folder."""
+    spec = str(spec)
+    if not spec.strip() or "\0" in spec or len(spec) > PATH_MAX:
+        raise InputError("identity_not_found", "--identity", path=spec[:200])
     p = Path(spec)
-    if p.exists():
-        return p
+    try:
+        if p.exists():
+            return p
+    except OSError:  # a name the file system cannot even look up (too long, …)
+        raise InputError("identity_not_found", "--identity", path=spec[:200]) from None
+    if p.is_absolute() or p.parent != Path("."):  # a path, not a name: it is not there
+        raise InputError("identity_not_found", "--identity", path=spec)
     folder = Path(folder) if folder else identities_dir()
-    for cand in (folder / str(spec), folder / f"{spec}.p12"):
+    for cand in (folder / spec, folder / f"{spec}.p12"):
         if cand.is_file():
             return cand
-    matches = sorted(folder.glob(f"{spec}*.p12")) if folder.is_dir() and str(spec) else []
+    # the name's start, taken literally (a "*" or "[" in it is no pattern)
+    matches = sorted(folder.glob(f"{glob.escape(spec)}*.p12")) if folder.is_dir() else []
     if len(matches) == 1:
         return matches[0]
     raise InputError("identity_not_found", "--identity", path=str(spec))

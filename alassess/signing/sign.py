@@ -10,6 +10,7 @@ PAdES B-B and carries the signer's clock.
 from __future__ import annotations
 
 import datetime as _dt
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from io import BytesIO
@@ -18,6 +19,8 @@ from typing import Any
 from alassess.domain.errors import InputError
 from alassess.signing import import_pyhanko, quiet_libraries
 from alassess.signing.identities import LoadedIdentity, check_can_sign
+
+log = logging.getLogger(__name__)
 
 FIELD_NAME = "AlAssessSignature"
 _TS_FORMAT = "%Y-%m-%dT%H:%M:%S%z"  # how pyHanko hands the signing time to the stamp
@@ -38,6 +41,7 @@ class StampSpec:
 
 def _style_classes():
     """pyHanko stamp classes that place a caller-drawn PDF page as the stamp (imported lazily)."""
+    # deferred: pyHanko is imported after import_pyhanko() and only to sign (about 1 s of start-up otherwise)
     from pyhanko.pdf_utils import content, layout
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.stamp import StaticStampStyle, TextStampStyle
@@ -81,6 +85,7 @@ def _style_classes():
 def _key_signer(ident: LoadedIdentity):
     """A pyHanko signer over the already decrypted key (pyHanko's ``SimpleSigner`` would re-read and
     re-validate an RSA key from DER for every signature it computes, ~0.1 s each)."""
+    # deferred: pyHanko is imported after import_pyhanko() and only to sign (about 1 s of start-up otherwise)
     from cryptography.hazmat.primitives.asymmetric import ec, rsa
     from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
     from pyhanko.keys.internal import translate_pyca_cryptography_cert_to_asn1
@@ -111,6 +116,7 @@ def sign_pdf(pdf: bytes, identity: LoadedIdentity, stamp: StampSpec, *, reason: 
              location: str = "", contact: str = "", signer_name: str = "") -> bytes:
     """Sign ``pdf`` with an opened identity; returns the signed PDF (an incremental update)."""
     import_pyhanko()
+    # deferred: pyHanko is imported after import_pyhanko() and only to sign (about 1 s of start-up otherwise)
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import signers
     from pyhanko.sign.fields import SigFieldSpec, SigSeedSubFilter
@@ -121,7 +127,8 @@ def sign_pdf(pdf: bytes, identity: LoadedIdentity, stamp: StampSpec, *, reason: 
     try:
         writer = IncrementalPdfFileWriter(BytesIO(pdf), strict=False)
         pages = int(writer.root["/Pages"]["/Count"])
-    except Exception as exc:
+    except Exception as exc:  # the reason in the message, the traceback in the log
+        log.info("the PDF to sign cannot be read", exc_info=True)
         raise InputError("sign_failed", None, reason=f"{type(exc).__name__}: {exc}") from None
     meta = signers.PdfSignatureMetadata(
         field_name=FIELD_NAME, subfilter=SigSeedSubFilter.PADES, md_algorithm="sha256",

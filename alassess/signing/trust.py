@@ -8,6 +8,7 @@ folder, or any folder given with ``--trust-dir``. An office adds the certificate
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from cryptography import x509
@@ -15,7 +16,10 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.serialization import pkcs12
 
 from alassess.domain.errors import InputError
+from alassess.fileio import private_dir
 from alassess.signing.identities import CertInfo, cert_info, user_data_dir
+
+log = logging.getLogger(__name__)
 
 
 def trust_dir(folder: str | Path | None = None) -> Path:
@@ -42,7 +46,8 @@ def read_certificates(path: str | Path, passphrase: bytes | None = None) -> list
         pass
     try:
         _key, cert, extra = pkcs12.load_key_and_certificates(data, passphrase)
-    except Exception:
+    except Exception:  # no certificate in any form we read: one line for the user, the detail logged
+        log.info("certificate file %s cannot be read", path, exc_info=True)
         raise InputError("cert_unreadable", "CERT", path=str(path)) from None
     certs = ([cert] if cert else []) + list(extra or [])
     if not certs:
@@ -53,27 +58,16 @@ def read_certificates(path: str | Path, passphrase: bytes | None = None) -> list
 def add_trusted(path: str | Path, folder: str | Path | None = None,
                 passphrase: bytes | None = None) -> list[CertInfo]:
     """Add every certificate in ``path`` to the trust list; returns what was added."""
-    return _store(read_certificates(path, passphrase), folder)
+    return store_certificates(read_certificates(path, passphrase), folder)
 
 
-def trust_report_signer(pdf: str | Path, folder: str | Path | None = None) -> CertInfo:
-    """Add the certificate that signed ``pdf`` to the trust list — only from a report that verifies
-    (intact, valid, nothing added after signing, data matching the printed hash). Whoever does this
-    should first compare the certificate's SHA-256 fingerprint with the signer's own (e.g. by phone)."""
-    from alassess.signing.verify import verify_pdf
-
-    r = verify_pdf(pdf, folder)
-    if not r.ok or r.signer_certificate is None:
-        reason = "; ".join(r.problems) or "no signature"
-        raise InputError("trust_report_not_valid", "PDF", path=str(pdf), reason=reason)
-    return _store([x509.load_der_x509_certificate(r.signer_certificate)], folder)[0]
-
-
-def _store(certs: list[x509.Certificate], folder: str | Path | None) -> list[CertInfo]:
+def store_certificates(certs: list[x509.Certificate], folder: str | Path | None) -> list[CertInfo]:
+    """Write ``certs`` into the trust list (one PEM file each, named by fingerprint)."""
     target = trust_dir(folder)
     out = []
     try:
-        target.mkdir(parents=True, exist_ok=True)
+        if folder is None or not target.exists():  # the user's trust list, or a new folder: the owner's only
+            private_dir(target)
         for cert in certs:
             info = cert_info(cert)
             dest = target / f"{info.sha256[:16]}.pem"
@@ -104,7 +98,7 @@ def list_trusted(folder: str | Path | None = None) -> list[CertInfo]:
     target = trust_dir(folder)
     if not target.is_dir():
         return []
-    out = []
+    out: list[CertInfo] = []
     for p in sorted(target.iterdir()):
         if p.suffix.lower() not in (".pem", ".crt", ".cer", ".der"):
             continue

@@ -18,6 +18,7 @@ def _import_sqlite_utils_without_pandas() -> None:
     for name in hidden:
         sys.modules[name] = None  # type: ignore[assignment]  # makes ``import name`` raise ImportError
     try:
+        # deferred: importing sqlite-utils with pandas and numpy hidden is what this function is for
         import sqlite_utils  # noqa: F401
     finally:
         for name in hidden:

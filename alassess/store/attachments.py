@@ -22,6 +22,7 @@ from typing import Any
 
 import sqlite_utils
 
+from alassess import standards
 from alassess.domain import fields as _fields
 from alassess.domain.assessment import DROSS_KEYS
 from alassess.domain.errors import InputError, NotFoundError
@@ -77,20 +78,21 @@ def media_type(name: str, data: bytes) -> str:
 
 
 def check_field(field_id: str | None) -> str | None:
+    """The stored name of the field an attachment is for (``dross.requirements.<id>`` is stored as
+    ``dross.req.<id>``, see :func:`alassess.store.repo.stored_field`)."""
     if field_id in (None, ""):
         return None
     assert field_id is not None
     if field_id in _fields.catalogue():
         return field_id
-    if field_id.startswith(repo.DROSS_REQ_PREFIX):
-        from alassess import standards
-
-        if field_id[len(repo.DROSS_REQ_PREFIX):] in {r["id"] for r in standards.load("dross")["requirements"]}:
-            return field_id
-    elif field_id.startswith(repo.DROSS_PREFIX):
-        key = field_id[len(repo.DROSS_PREFIX):]
+    stored = repo.stored_field(field_id)
+    if stored.startswith(repo.DROSS_REQ_PREFIX):
+        if stored[len(repo.DROSS_REQ_PREFIX):] in {r["id"] for r in standards.load("dross")["requirements"]}:
+            return stored
+    elif stored.startswith(repo.DROSS_PREFIX):
+        key = stored[len(repo.DROSS_PREFIX):]
         if key in DROSS_KEYS:
-            return field_id
+            return stored
     raise InputError("attachment_bad_field", None, key=field_id)
 
 
@@ -133,9 +135,9 @@ def _insert(db: sqlite_utils.Database, assessment_id: int, field_id: str | None,
                        [assessment_id, field_id or "", sha]).fetchone()
     if found:
         return found[0]
-    att_id = db["attachments"].insert({
+    att_id = repo.insert_row(db, "attachments", {
         "assessment_id": assessment_id, "field_id": field_id, "file_name": name, "media_type": kind,
-        "size": size, "sha256": sha, "added_at": repo.now(), "added_by": audit.actor(who)}).last_pk
+        "size": size, "sha256": sha, "added_at": repo.now(), "added_by": audit.actor(who)})
     audit.record(db, assessment_id, f"@attachment:{att_id}", None, audit.attachment_text(sha, field_id, name), who=who)
     return att_id
 
@@ -151,7 +153,7 @@ def remove(db: sqlite_utils.Database, attachment_id: int, *, who: str | None = N
 
 def get(db: sqlite_utils.Database, attachment_id: int) -> dict[str, Any]:
     try:
-        return dict(db["attachments"].get(attachment_id))
+        return dict(db.table("attachments").get(attachment_id))
     except sqlite_utils.db.NotFoundError:
         raise NotFoundError("attachment_not_found", None, id=attachment_id) from None
 
@@ -190,7 +192,7 @@ def copy_all(db: sqlite_utils.Database, source_id: int, target_id: int, *, who: 
 
 def check_files(db: sqlite_utils.Database) -> list[audit.Problem]:
     """Every attachment's file present and unchanged (for ``audit verify``)."""
-    problems = []
+    problems: list[audit.Problem] = []
     path = db_file(db)
     if path is None:
         return problems

@@ -44,6 +44,8 @@ from typing import Any
 
 import sqlite_utils
 
+from alassess.domain import messages
+
 GENESIS = "0" * 64
 HEAD_KEY = "audit_head"
 
@@ -167,8 +169,6 @@ class Problem:
     params: dict[str, Any] = field(default_factory=dict)
 
     def message(self, lang: str = "en") -> str:
-        from alassess.domain import messages
-
         return messages.text(self.key, lang, **self.params)
 
 
@@ -491,3 +491,34 @@ def baseline_records(db: sqlite_utils.Database, who: str) -> int:
     for (plant_id,) in db.conn.execute("SELECT DISTINCT plant_id FROM dross_ledger ORDER BY plant_id").fetchall():
         n += bool(log_ledger_rows(db, plant_id, 0, "baseline", who=who))
     return n
+
+
+# ---- anchors ----------------------------------------------------------------------------------
+
+ANCHOR_NAME = "audit-anchor.json"  # the file a report embeds; bundles carry the same in their manifest
+
+
+def anchor(db: sqlite_utils.Database) -> dict[str, Any]:
+    """The log's head, quoted in every signed report and every bundle: a rewrite of the log (a row
+    deleted and the chain recomputed) changes or removes the row it names, which ``audit verify``
+    finds when it is given the report or bundle."""
+    row = db.execute("SELECT value FROM store_meta WHERE key = 'database_id'").fetchone()
+    entry, h = head(db)
+    return {"database_id": row[0] if row else "", "entry": entry, "hash": h}
+
+
+def check_anchor(db: sqlite_utils.Database, found: dict[str, Any], source: str) -> list[Problem]:
+    """Whether the log still holds, at the anchor's entry, the hash the anchor quotes."""
+    entry = found.get("entry")
+    quoted = found.get("hash")
+    if not isinstance(entry, int) or isinstance(entry, bool) or not isinstance(quoted, str) or entry < 0:
+        return [Problem("audit_anchor_unreadable", {"source": source})]
+    if entry == 0:
+        return []  # the log was empty then: nothing to hold on to
+    row = db.conn.execute("SELECT hash FROM audit_log WHERE id = ?", [entry]).fetchone()
+    if row is None:
+        return [Problem("audit_anchor_missing", {"source": source, "id": entry})]
+    if row[0] != quoted:
+        return [Problem("audit_anchor_mismatch", {"source": source, "id": entry, "quoted": quoted[:16],
+                                                  "found": str(row[0])[:16]})]
+    return []

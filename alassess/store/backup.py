@@ -27,8 +27,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from alassess.domain import messages
 from alassess.domain.errors import AlAssessError, InputError, NotFoundError
 from alassess.fileio import fsync_dir
+from alassess.store import migrations
 
 FOLDER = "backups"
 KEEP = 10
@@ -47,8 +49,6 @@ class Damage:
     expected: int = 0
 
     def message(self, lang: str = "en") -> str:
-        from alassess.domain import messages
-
         return messages.text(self.key, lang, detail=self.detail, size=self.size, expected=self.expected)
 
     def __str__(self) -> str:
@@ -78,8 +78,6 @@ class DatabaseDamagedError(AlAssessError):
                              folder=str(backup_dir(path)))
 
     def message(self, lang: str = "en") -> str:
-        from alassess.domain import messages
-
         params = dict(self.params, reason=self.reason.message(lang))
         return messages.text(self.key, lang, **params)
 
@@ -92,8 +90,6 @@ class BackupUnusableError(InputError):
         super().__init__("backup_bad", None, path=str(path), reason=reason)
 
     def message(self, lang: str = "en") -> str:
-        from alassess.domain import messages
-
         return messages.text(self.key, lang, **dict(self.params, reason=self.reason.message(lang)))
 
 
@@ -287,6 +283,9 @@ def damage(path: str | Path, *, full: bool = False) -> Damage | None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        code = getattr(exc, "sqlite_errorcode", None)
+        if code is not None and code & 0xFF not in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+            raise  # locked, read-only, full, cannot open: a fault of the disk or another program, not damage
         return _sqlite_damage(str(exc))
     if not rows or rows[0][0] != "ok":
         return _sqlite_damage("\n".join(str(r[0]) for r in rows[:20]))
@@ -295,8 +294,6 @@ def damage(path: str | Path, *, full: bool = False) -> Damage | None:
 
 def check_backup(path: str | Path) -> Damage | None:
     """Why ``path`` is not a usable backup of an AlAssess database, or ``None``."""
-    from alassess.store import migrations
-
     path = Path(path)
     if not path.is_file():
         return Damage("damage_unreadable", detail="not found")
@@ -326,6 +323,22 @@ def latest_good(db_path: str | Path) -> Path | None:
     return None
 
 
+_CHECKED: set[str] = set()  # the databases checked (and backed up) in this process, by real path
+
+
+def on_first_open(db_path: str | Path) -> None:
+    """:func:`on_open`, once per process for each database file (again after :func:`forget`)."""
+    key = os.path.realpath(db_path)
+    if key not in _CHECKED:
+        on_open(db_path)
+        _CHECKED.add(key)
+
+
+def forget(db_path: str | Path) -> None:
+    """Check the database at ``db_path`` again on its next open (after a restore)."""
+    _CHECKED.discard(os.path.realpath(db_path))
+
+
 def on_open(db_path: str | Path, *, upgrading: bool | None = None) -> Path | None:
     """Check the database and take the rotating backup; raises :class:`DatabaseDamagedError`."""
     db_path = Path(db_path)
@@ -343,8 +356,6 @@ def on_open(db_path: str | Path, *, upgrading: bool | None = None) -> Path | Non
 
 
 def _needs_upgrade(db_path: Path) -> bool:
-    from alassess.store import migrations
-
     if not db_path.is_file() or db_path.stat().st_size == 0:
         return False
     conn = sqlite3.connect(str(db_path))
@@ -400,7 +411,5 @@ def restore(db_path: str | Path, source: str | Path | None = None) -> tuple[Path
                         pass
         raise InputError("restore_in_use", None, path=str(db_path), reason=exc.strerror or str(exc)) from None
     fsync_dir(db_path.parent)
-    from alassess.store import db as _db
-
-    _db.forget(db_path)
+    forget(db_path)
     return chosen, aside

@@ -54,6 +54,7 @@ FORMAT = "alassess.bundle"
 VERSION = 1
 MANIFEST = "manifest.json"
 ASSESSMENT = "assessment.json"
+REPORT = "report.pdf"  # the signed report of a signed assessment: the proof of its status
 SUFFIX = ".alassess"
 
 # Limits: generous for real hand-overs (a year's ledger, a few hundred photos), small enough that a
@@ -87,6 +88,8 @@ class Bundle:
     assessment_doc: dict[str, Any]
     blobs: dict[str, bytes]
     sha256: str  # of the whole bundle file
+    report_pdf: bytes | None = None  # the signed report (a signed assessment's bundle only)
+    report: dict[str, Any] | None = None  # what verifying it found (set by the importing service)
 
     @property
     def info(self) -> dict[str, Any]:
@@ -179,7 +182,7 @@ def _text(obj: Any, where: str, *, limit: int = 500, empty: bool = True) -> str:
 def _check_manifest(m: Any) -> dict[str, Any]:
     m = _expect(m, dict, "manifest")
     allowed = {"format", "version", "created", "created_by", "application", "origin", "assessment", "entries",
-               "attachments"}
+               "attachments", "audit_anchor"}
     unknown = set(m) - allowed
     if unknown:
         raise _bad_manifest("manifest", "unknown_key", key=sorted(unknown)[0][:40])
@@ -190,6 +193,12 @@ def _check_manifest(m: Any) -> dict[str, Any]:
     _text(m.get("created"), "created", limit=64)
     _text(m.get("created_by", ""), "created_by")
     _text(m.get("application", ""), "application")
+    anchor = _expect(m.get("audit_anchor", {}), dict, "audit_anchor")
+    _text(anchor.get("database_id", ""), "audit_anchor.database_id", limit=64)
+    if "entry" in anchor:
+        _expect(anchor["entry"], int, "audit_anchor.entry")
+    if "hash" in anchor and (not isinstance(anchor["hash"], str) or not _HEX64.match(anchor["hash"])):
+        raise _bad_manifest("audit_anchor.hash", "sha256")
     origin = _expect(m.get("origin", {}), dict, "origin")
     _text(origin.get("database_id", ""), "origin.database_id", limit=64)
     a = _expect(m.get("assessment"), dict, "assessment")
@@ -253,7 +262,7 @@ def _check_name(info: zipfile.ZipInfo, seen: set[str]) -> str:
     unsafe = (not name or name.startswith(("/", "\\")) or "\\" in name or ".." in name.split("/")
               or re.match(r"^[A-Za-z]:", name) is not None or "\x00" in name or info.is_dir()
               or stat.S_ISLNK(mode) or folded in seen)
-    if unsafe or not (name in (MANIFEST, ASSESSMENT) or _ATTACHMENT_NAME.match(name)):
+    if unsafe or not (name in (MANIFEST, ASSESSMENT, REPORT) or _ATTACHMENT_NAME.match(name)):
         raise InputError("bundle_bad_name", None, name=name[:120])
     seen.add(folded)
     return name
@@ -262,7 +271,7 @@ def _check_name(info: zipfile.ZipInfo, seen: set[str]) -> str:
 def _limit(name: str) -> int:
     if name == MANIFEST:
         return MAX_MANIFEST_BYTES
-    if name == ASSESSMENT:
+    if name in (ASSESSMENT, REPORT):
         return MAX_ASSESSMENT_BYTES
     return MAX_ATTACHMENT_BYTES
 
@@ -381,8 +390,10 @@ def _read(data: bytes, label: str) -> Bundle:
         raise _bad_manifest("assessment", "differs")
     if content_digest(doc, info["status"], info["revision"], manifest.get("attachments", [])) != info["content_sha256"]:
         raise InputError("bundle_content_mismatch", None)
+    if info["status"] == "signed" and REPORT not in contents:
+        raise InputError("bundle_signed_without_report", None)
     return Bundle(manifest=manifest, assessment=assessment, assessment_doc=doc, blobs=blobs,
-                  sha256=hashlib.sha256(data).hexdigest())
+                  sha256=hashlib.sha256(data).hexdigest(), report_pdf=contents.get(REPORT))
 
 
 # ---- writing ----------------------------------------------------------------------------------
@@ -403,7 +414,7 @@ def build_manifest(db: sqlite_utils.Database, assessment_id: int, doc: dict[str,
         "assessment": {"plant": a.plant.name, "credit_code": a.plant.credit_code, "sector": a.plant.sector,
                        "period": a.period, "revision": row.revision, "parent_revision": parent_rev,
                        "status": row.status, "content_sha256": digest, "history": history},
-        "entries": [], "attachments": atts}
+        "entries": [], "attachments": atts, "audit_anchor": audit.anchor(db)}
     return manifest, atts
 
 
@@ -436,6 +447,21 @@ def _write_content(db: sqlite_utils.Database, aid: int, plant_id: int, b: Bundle
     return added
 
 
+def _record_signed_report(db: sqlite_utils.Database, aid: int, b: Bundle) -> None:
+    """A signed assessment arrives with its verified signed report: recorded as issued here too."""
+    r = b.report
+    if b.info["status"] != "signed" or r is None or b.report_pdf is None:
+        return
+    if db.execute("SELECT 1 FROM issued_reports WHERE report_id = ?", [r["report_id"]]).fetchone():
+        return
+    repo.insert_row(db, "issued_reports", {
+        "assessment_id": aid, "report_id": r["report_id"], "pdf_sha256": hashlib.sha256(b.report_pdf).hexdigest(),
+        "data_sha256": r["data_sha256"], "lang": r.get("lang", "zh"), "signed": 1, "signer": r["signer"],
+        "signer_cert_sha256": r["signer_cert_sha256"], "created_at": repo.now()})
+    db.execute("INSERT OR REPLACE INTO signed_report_pdfs (report_id, pdf) VALUES (?, ?)",
+               [r["report_id"], b.report_pdf])
+
+
 def _bundle_note(b: Bundle) -> str:
     return json.dumps({"bundle_sha256": b.sha256, "origin": b.manifest.get("origin", {}).get("database_id", ""),
                        "created": b.manifest.get("created"), "created_by": b.manifest.get("created_by", "")},
@@ -462,6 +488,7 @@ def apply(db: sqlite_utils.Database, b: Bundle, *, as_new_revision: bool = False
             aid = repo.create_assessment(db, plant_id, b.assessment.period, b.assessment.assessor,
                                          revision=info["revision"], parent_id=parent, who=who)
             added = _write_content(db, aid, plant_id, b, who=who, status=info["status"])
+            _record_signed_report(db, aid, b)
             audit.record(db, aid, "@bundle", None, _bundle_note(b), who=who)
             record_exchange(db, aid, "import", incoming, bundle_sha256=b.sha256, origin=origin, who=who)
             return Outcome("created", aid, info["revision"], parent, added)
@@ -476,6 +503,7 @@ def apply(db: sqlite_utils.Database, b: Bundle, *, as_new_revision: bool = False
         if here in history and row.status != "signed":
             repo.upsert_plant(db, b.assessment.plant, who=who)
             added = _write_content(db, target, plant_id, b, who=who, status=info["status"])
+            _record_signed_report(db, target, b)
             audit.record(db, target, "@bundle", None, _bundle_note(b), who=who)
             record_exchange(db, target, "import", incoming, bundle_sha256=b.sha256, origin=origin, who=who)
             return Outcome("updated", target, row.revision, row.parent_id, added)

@@ -11,16 +11,15 @@ import os
 import sqlite3
 from pathlib import Path
 
+import platformdirs
 import sqlite_utils
 
 from alassess.domain.errors import AlAssessError
-from alassess.store import migrations
+from alassess.store import backup, faults, migrations
 
 
 def default_path() -> Path:
     """The default database in the user's data directory (created on first use)."""
-    import platformdirs
-
     folder = Path(platformdirs.user_data_dir("AlAssess", appauthor=False))
     return folder / "alassess.db"
 
@@ -29,7 +28,8 @@ def connect(path: str | Path) -> sqlite3.Connection:
     path = Path(path)
     if str(path) != ":memory:":
         path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(str(path), isolation_level=None, timeout=30)
+    wait = faults.busy_timeout_s()
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=wait)
     # WAL: readers never block the writer and a crash never leaves a half-written page.
     # synchronous=FULL: the WAL is fsynced at every commit, so an edit acknowledged to the user
     # survives a power cut, not only a crash of the application. (NORMAL syncs only at
@@ -41,7 +41,7 @@ def connect(path: str | Path) -> sqlite3.Connection:
     conn.execute("PRAGMA fullfsync=ON")
     conn.execute("PRAGMA checkpoint_fullfsync=ON")
     conn.execute("PRAGMA foreign_keys=ON")
-    conn.execute("PRAGMA busy_timeout=30000")
+    conn.execute(f"PRAGMA busy_timeout={int(wait * 1000)}")
     return conn
 
 
@@ -49,12 +49,7 @@ def schema_version(db: sqlite_utils.Database) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 
 
-_CHECKED: set[str] = set()
-
-
-def forget(path: str | Path) -> None:
-    """Check the database at ``path`` again on its next open (after a restore)."""
-    _CHECKED.discard(os.path.realpath(path))
+forget = backup.forget  # check the database at a path again on its next open (after a restore)
 
 
 def open_db(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
@@ -68,24 +63,21 @@ def open_db(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
     if key and os.path.isdir(path):  # a folder given for the file: nothing to open, and no damage either
         raise AlAssessError("db_unreadable", None, path=str(path), reason=os.strerror(errno.EISDIR))
     try:
-        if key and key not in _CHECKED:
-            from alassess.store import backup
-
-            backup.on_open(path)
-            _CHECKED.add(key)
+        if key:
+            backup.on_first_open(path)
         conn = connect(path)
         db = sqlite_utils.Database(conn)
         version = schema_version(db)
     except OSError as exc:  # e.g. a folder that does not exist or cannot be written
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC):
+            raise faults.explain(exc, path) from None
         raise AlAssessError("db_unreadable", None, path=str(path), reason=exc.strerror or str(exc)) from None
     except sqlite3.DatabaseError as exc:
-        if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_CANTOPEN:  # not damage: no file to open
+        if not key:
             raise AlAssessError("db_unreadable", None, path=str(path), reason=str(exc)) from None
-        if key:
-            from alassess.store import backup
-
-            raise backup.DatabaseDamagedError(Path(path), str(exc), backup.latest_good(path)) from None
-        raise AlAssessError("db_unreadable", None, path=str(path), reason=str(exc)) from None
+        # read-only, full, locked, or damage only when the integrity check says so
+        raise faults.explain(exc, path) from None
+    faults.remember(path)
     latest = migrations.latest()
     if version > latest:
         raise AlAssessError("db_too_new", None, found=version, supported=latest)

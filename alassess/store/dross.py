@@ -18,18 +18,22 @@ from typing import Any
 
 import sqlite_utils
 
-from alassess.domain.errors import InputError, NotFoundError
+from alassess.domain.errors import NotFoundError
 from alassess.store import audit
-from alassess.store.repo import (
+from alassess.store.repo import (  # noqa: F401 (list_filings, upsert_filing: this module's API too)
     LEDGER_COLUMNS,
     LEDGER_INSERT,
     add_ledger_entries,
+    filing_id,
     fingerprint,
+    insert_row,
     ledger_rows,
     ledger_values,
+    list_filings,
     now,
     receiver_columns,
     transaction,
+    upsert_filing,
 )
 
 BULK_ROWS = 5000
@@ -212,7 +216,7 @@ def update_receiver(db: sqlite_utils.Database, plant_id: int, receiver_id: int, 
     with transaction(db):
         get_receiver(db, plant_id, receiver_id)
         with audit.logged(db, "dross_receivers", receiver_id, who=who):
-            db["dross_receivers"].update(receiver_id, receiver_columns(r))
+            db.table("dross_receivers").update(receiver_id, receiver_columns(r))
 
 
 def delete_receiver(db: sqlite_utils.Database, plant_id: int, receiver_id: int, *, who: str | None = None) -> None:
@@ -238,9 +242,9 @@ def upsert_container(db: sqlite_utils.Database, plant_id: int, c: dict[str, Any]
                            [plant_id, row["name"]]).fetchone()
         if found:
             with audit.logged(db, "dross_containers", found[0], who=who):
-                db["dross_containers"].update(found[0], row)
+                db.table("dross_containers").update(found[0], row)
             return found[0]
-        cid = db["dross_containers"].insert({"plant_id": plant_id, **row}).last_pk
+        cid = insert_row(db, "dross_containers", {"plant_id": plant_id, **row})
         audit.log_record(db, "dross_containers", cid, None, who=who)
         return cid
 
@@ -255,34 +259,9 @@ def delete_container(db: sqlite_utils.Database, plant_id: int, container_id: int
 
 # ---- filings (declarations, quarterly ledger submissions) ---------------------------------------
 
-def list_filings(db: sqlite_utils.Database, plant_id: int) -> list[dict[str, Any]]:
-    return [{"kind": k, "period": p, "date": d} for k, p, d in db.execute(
-        "SELECT kind, period, date FROM dross_filings WHERE plant_id = ? ORDER BY kind, period", [plant_id]).fetchall()]
-
-
-def _filing_id(db: sqlite_utils.Database, plant_id: int, kind: str, period: str) -> int | None:
-    row = db.execute("SELECT id FROM dross_filings WHERE plant_id = ? AND kind = ? AND period = ?",
-                     [plant_id, kind, period]).fetchone()
-    return row[0] if row else None
-
-
-def upsert_filing(db: sqlite_utils.Database, plant_id: int, f: dict[str, Any], *, who: str | None = None) -> None:
-    if f.get("kind") not in ("declaration", "ledger"):
-        raise InputError("bad_choice", "kind", value=f.get("kind"), choices="declaration/ledger")
-    with transaction(db):
-        fid = _filing_id(db, plant_id, f["kind"], f["period"])
-        before = audit.snapshot(db, "dross_filings", fid) if fid is not None else None
-        db.execute("INSERT INTO dross_filings (plant_id, kind, period, date, note) VALUES (?,?,?,?,?) "
-                   "ON CONFLICT(plant_id, kind, period) DO UPDATE SET date = excluded.date, note = excluded.note",
-                   [plant_id, f["kind"], f["period"], f["date"], f.get("note") or ""])
-        if fid is None:
-            fid = _filing_id(db, plant_id, f["kind"], f["period"])
-        audit.log_record(db, "dross_filings", fid, before, who=who)  # type: ignore[arg-type]
-
-
 def delete_filing(db: sqlite_utils.Database, plant_id: int, kind: str, period: str, *, who: str | None = None) -> None:
     with transaction(db):
-        fid = _filing_id(db, plant_id, kind, period)
+        fid = filing_id(db, plant_id, kind, period)
         if fid is None:
             return
         _delete(db, "dross_filings", fid, who)

@@ -12,9 +12,12 @@ Numbers are taken per area so that work on different areas never collides:
 from __future__ import annotations
 
 import sqlite3
+import uuid
 from collections.abc import Callable
 
 import sqlite_utils
+
+from alassess.store import audit
 
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {}
 CREATES: dict[int, tuple[str, ...]] = {}  # the tables a migration creates (to recognise it in old files)
@@ -295,10 +298,6 @@ def _v5_issued_reports(db: sqlite_utils.Database) -> None:
 def _v4_reliability(db: sqlite_utils.Database) -> None:
     """Audit log (hash-chained, append-only), attachments, bundle exchanges, the database's identity;
     signed assessments become read-only in the database itself (triggers)."""
-    import uuid
-
-    from alassess.store import audit
-
     db.execute("CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
     db.execute("INSERT INTO store_meta (key, value) VALUES ('database_id', ?)", [str(uuid.uuid4())])
     db.execute("""
@@ -366,6 +365,16 @@ def _v4_reliability(db: sqlite_utils.Database) -> None:
 def _v6_audit_plant_records(db: sqlite_utils.Database) -> None:
     """Plant details and the dross records (receivers, containers, filings, ledger) enter the audit
     log: their current state is logged once, as migration 4 did for assessments. No table changes."""
-    from alassess.store import audit
-
     audit.baseline_records(db, "(schema upgrade 6)")
+
+
+@migration(9, creates=("signed_report_pdfs",))
+def _v9_signed_report_pdfs(db: sqlite_utils.Database) -> None:
+    """The signed PDF of every report signed from the database, kept so that a bundle of a signed
+    assessment carries the proof of its signature (a bundle's "signed" status is accepted only with
+    the signed report inside it, verified on import)."""
+    db.execute("""
+        CREATE TABLE signed_report_pdfs (
+            report_id TEXT PRIMARY KEY REFERENCES issued_reports(report_id) ON DELETE CASCADE,
+            pdf BLOB NOT NULL
+        )""")

@@ -21,11 +21,44 @@ import sqlite_utils
 
 from alassess.domain import fields as _fields
 from alassess.domain.assessment import DROSS_KEYS, Assessment, Assessor, Plant
-from alassess.domain.errors import NotFoundError, StateError
+from alassess.domain.errors import InputError, NotFoundError, StateError
 from alassess.store import audit
 
 DROSS_PREFIX = "dross."
+# A checklist item of the dross section is ``dross.requirements.<id>`` everywhere outside the store
+# (the assessment file, the form, findings, the CLI). The store has kept its rows, attachments and
+# audit entries under ``dross.req.<id>`` since its first schema; the audit log is hash-chained and
+# the bundles' content hashes cover attachment fields, so stored names are not rewritten: the two
+# functions below translate at the store's edge, and only the store uses this prefix.
 DROSS_REQ_PREFIX = "dross.req."
+REQUIREMENT_PATH = "dross.requirements."
+
+
+def requirement_key(req_id: str) -> str:
+    """The stored field name of a dross checklist item."""
+    return DROSS_REQ_PREFIX + req_id
+
+
+def stored_field(path: str) -> str:
+    """A field path as stored: ``dross.requirements.<id>`` → ``dross.req.<id>``; others unchanged."""
+    if path.startswith(REQUIREMENT_PATH):
+        return requirement_key(path[len(REQUIREMENT_PATH):])
+    return path
+
+
+def public_field(name: str) -> str:
+    """A stored field name as every reader outside the store spells it (``dross.requirements.<id>``)."""
+    if name.startswith(DROSS_REQ_PREFIX):
+        return REQUIREMENT_PATH + name[len(DROSS_REQ_PREFIX):]
+    return name
+
+
+def insert_row(db: sqlite_utils.Database, table: str, row: dict[str, Any]) -> int:
+    """Insert ``row`` into ``table``; returns its new row id."""
+    pk = db.table(table).insert(row).last_pk
+    if pk is None:  # pragma: no cover - SQLite gives every inserted row its id
+        raise RuntimeError(f"no id for the row inserted into {table}")
+    return int(pk)
 
 
 def now() -> str:
@@ -123,12 +156,12 @@ def upsert_plant(db: sqlite_utils.Database, p: Plant, *, who: str | None = None)
         ts = now()
         if pid is None:
             row.update(created_at=ts, updated_at=ts)
-            pid = db["plants"].insert(row).last_pk
+            pid = insert_row(db, "plants", row)
             audit.log_record(db, "plants", pid, None, who=who)
             return pid
         row["updated_at"] = ts
         with audit.logged(db, "plants", pid, who=who):
-            db["plants"].update(pid, row)
+            db.table("plants").update(pid, row)
         return pid
 
 
@@ -138,12 +171,12 @@ def update_plant(db: sqlite_utils.Database, plant_id: int, p: Plant, *, who: str
         row = plant_to_row(p)
         row["updated_at"] = now()
         with audit.logged(db, "plants", plant_id, who=who):
-            db["plants"].update(plant_id, row)
+            db.table("plants").update(plant_id, row)
 
 
 def get_plant(db: sqlite_utils.Database, plant_id: int) -> Plant:
     try:
-        return row_to_plant(db["plants"].get(plant_id))
+        return row_to_plant(db.table("plants").get(plant_id))
     except sqlite_utils.db.NotFoundError:
         raise NotFoundError("plant_not_found", None, id=plant_id) from None
 
@@ -156,7 +189,7 @@ def list_plants(db: sqlite_utils.Database) -> list[dict[str, Any]]:
 
 def get_row(db: sqlite_utils.Database, assessment_id: int) -> AssessmentRow:
     try:
-        r = db["assessments"].get(assessment_id)
+        r = db.table("assessments").get(assessment_id)
     except sqlite_utils.db.NotFoundError:
         raise NotFoundError("assessment_not_found", None, id=assessment_id) from None
     return AssessmentRow(**r)
@@ -184,10 +217,10 @@ def create_assessment(db: sqlite_utils.Database, plant_id: int, period: str, ass
     with transaction(db):
         get_plant(db, plant_id)
         ts = now()
-        aid = db["assessments"].insert({
+        aid = insert_row(db, "assessments", {
             "plant_id": plant_id, "period": period, "assessor_name": assessor.name,
             "assessor_organisation": assessor.organisation, "status": "draft", "revision": revision,
-            "parent_id": parent_id, "created_at": ts, "updated_at": ts, "signed_at": None}).last_pk
+            "parent_id": parent_id, "created_at": ts, "updated_at": ts, "signed_at": None})
         audit.record(db, aid, "@created", None, audit.created_text(plant_id, period, revision, parent_id), who=who)
         audit.record(db, aid, "@status", None, "draft", who=who)
         for key, value in (("@assessor_name", assessor.name), ("@assessor_organisation", assessor.organisation)):
@@ -238,7 +271,7 @@ def set_status(db: sqlite_utils.Database, assessment_id: int, status: str, *, wh
         ts = now()
         if status != row.status:
             audit.record(db, assessment_id, "@status", row.status, status, who=who, at=ts)
-        db["assessments"].update(assessment_id, {"status": status, "updated_at": ts,
+        db.table("assessments").update(assessment_id, {"status": status, "updated_at": ts,
                                                   "signed_at": ts if status == "signed" else None})
 
 
@@ -249,7 +282,7 @@ def set_assessor(db: sqlite_utils.Database, assessment_id: int, assessor: Assess
                               ("@assessor_organisation", row.assessor_organisation, assessor.organisation)):
             if (old or None) != (new or None):
                 audit.record(db, assessment_id, key, old or None, new or None, who=who)
-        db["assessments"].update(assessment_id, {"assessor_name": assessor.name,
+        db.table("assessments").update(assessment_id, {"assessor_name": assessor.name,
                                                   "assessor_organisation": assessor.organisation,
                                                   "updated_at": now()})
 
@@ -266,9 +299,7 @@ def load_assessment(db: sqlite_utils.Database, assessment_id: int, *, with_ledge
     dross: dict[str, Any] | None = None
     receivers = list_receivers(db, row.plant_id)
     ledger = list_ledger(db, row.plant_id, until=f"{row.period}-12-31") if with_ledger else []
-    from alassess.store import dross as _dross_store
-
-    filings = _dross_store.list_filings(db, row.plant_id)
+    filings = list_filings(db, row.plant_id)
     if dross_vals or reqs or receivers or ledger or filings:
         dross = dict(dross_vals)
         dross["requirements"] = reqs
@@ -331,16 +362,42 @@ def merge_dross_records(db: sqlite_utils.Database, plant_id: int, dross: dict[st
     """The plant-level dross records an assessment carries (receivers, ledger, filings): merged into
     the plant's, never replacing them. Returns how many ledger entries were new (logged as one
     bulk entry naming ``source``); 0 without a dross section."""
-    from alassess.store import dross as _dross_store
-
     if not dross:
         return 0
     with transaction(db):
         for r in dross.get("receivers") or []:
             upsert_receiver(db, plant_id, r, who=who)
         for f in dross.get("filings") or []:
-            _dross_store.upsert_filing(db, plant_id, f, who=who)
+            upsert_filing(db, plant_id, f, who=who)
         return add_ledger_entries(db, plant_id, dross.get("ledger") or [], source, who=who)
+
+
+# ---- dross filings (declarations and ledger filings; here since an assessment carries them) ------
+
+def list_filings(db: sqlite_utils.Database, plant_id: int) -> list[dict[str, Any]]:
+    return [{"kind": k, "period": p, "date": d} for k, p, d in db.execute(
+        "SELECT kind, period, date FROM dross_filings WHERE plant_id = ? ORDER BY kind, period", [plant_id]).fetchall()]
+
+
+def filing_id(db: sqlite_utils.Database, plant_id: int, kind: str, period: str) -> int | None:
+    row = db.execute("SELECT id FROM dross_filings WHERE plant_id = ? AND kind = ? AND period = ?",
+                     [plant_id, kind, period]).fetchone()
+    return row[0] if row else None
+
+
+def upsert_filing(db: sqlite_utils.Database, plant_id: int, f: dict[str, Any], *, who: str | None = None) -> None:
+    if f.get("kind") not in ("declaration", "ledger"):
+        raise InputError("bad_choice", "kind", value=f.get("kind"), choices="declaration/ledger")
+    with transaction(db):
+        fid = filing_id(db, plant_id, f["kind"], f["period"])
+        before = audit.snapshot(db, "dross_filings", fid) if fid is not None else None
+        db.execute("INSERT INTO dross_filings (plant_id, kind, period, date, note) VALUES (?,?,?,?,?) "
+                   "ON CONFLICT(plant_id, kind, period) DO UPDATE SET date = excluded.date, note = excluded.note",
+                   [plant_id, f["kind"], f["period"], f["date"], f.get("note") or ""])
+        if fid is None:
+            fid = filing_id(db, plant_id, f["kind"], f["period"])
+        audit.log_record(db, "dross_filings", fid, before, who=who)  # type: ignore[arg-type]
+
 
 
 # ---- dross receivers and ledger ---------------------------------------------------------------
@@ -359,9 +416,9 @@ def upsert_receiver(db: sqlite_utils.Database, plant_id: int, r: dict[str, Any],
                            [plant_id, row["name"], row["licence_no"]]).fetchone()
         if found:
             with audit.logged(db, "dross_receivers", found[0], who=who):
-                db["dross_receivers"].update(found[0], row)
+                db.table("dross_receivers").update(found[0], row)
             return found[0]
-        rid = db["dross_receivers"].insert(row).last_pk
+        rid = insert_row(db, "dross_receivers", row)
         audit.log_record(db, "dross_receivers", rid, None, who=who)
         return rid
 
@@ -452,16 +509,28 @@ def list_ledger(db: sqlite_utils.Database, plant_id: int, *, since: str | None =
 
 def record_report(db: sqlite_utils.Database, assessment_id: int, *, report_id: str, pdf_sha256: str,
                   data_sha256: str, lang: str, signer: str = "", signer_cert_sha256: str = "",
-                  mark_signed: bool = False) -> int:
-    """Record an issued report; a signed one also marks the assessment signed (one transaction)."""
+                  mark_signed: bool = False, pdf: bytes | None = None) -> int:
+    """Record an issued report; a signed one also marks the assessment signed (one transaction) and
+    keeps its signed PDF (``pdf``), which bundles of the assessment carry."""
     with transaction(db):
         row = get_row(db, assessment_id)
         if mark_signed and row.status != "signed":
             set_status(db, assessment_id, "signed", who=signer or None)
-        return db["issued_reports"].insert({
+        pk = insert_row(db, "issued_reports", {
             "assessment_id": assessment_id, "report_id": report_id, "pdf_sha256": pdf_sha256,
             "data_sha256": data_sha256, "lang": lang, "signed": int(mark_signed), "signer": signer,
-            "signer_cert_sha256": signer_cert_sha256, "created_at": now()}).last_pk
+            "signer_cert_sha256": signer_cert_sha256, "created_at": now()})
+        if mark_signed and pdf is not None:
+            db.execute("INSERT OR REPLACE INTO signed_report_pdfs (report_id, pdf) VALUES (?, ?)", [report_id, pdf])
+        return pk
+
+
+def signed_report_pdf(db: sqlite_utils.Database, assessment_id: int) -> bytes | None:
+    """The signed PDF of the assessment's latest signed report, when the database has it."""
+    row = db.execute("SELECT p.pdf FROM issued_reports r JOIN signed_report_pdfs p ON p.report_id = r.report_id "
+                     "WHERE r.assessment_id = ? AND r.signed = 1 ORDER BY r.id DESC LIMIT 1",
+                     [assessment_id]).fetchone()
+    return bytes(row[0]) if row else None
 
 
 def list_reports(db: sqlite_utils.Database, assessment_id: int | None = None) -> list[dict[str, Any]]:

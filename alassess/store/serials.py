@@ -19,6 +19,7 @@ from typing import Any
 import sqlite_utils
 
 from alassess.domain.errors import AlAssessError, InputError
+from alassess.store import faults
 from alassess.store.repo import now, transaction
 
 
@@ -62,8 +63,8 @@ def allocate(db: sqlite_utils.Database, credit_code: str, waste_code: str, day: 
             db.execute("INSERT INTO label_batches (credit_code, waste_code, date, first_serial, last_serial, "
                        "copies_per_serial, plant_id, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                        [credit_code, waste_code, day_s, last + 1, last + count, copies_per_serial, plant_id, note, ts])
-    except sqlite3.OperationalError as exc:  # pragma: no cover - locked beyond the busy timeout, disk full
-        raise AlAssessError("db_unreadable", None, path="database", reason=str(exc)) from None
+    except sqlite3.OperationalError as exc:  # locked beyond the busy timeout, disk full, read-only
+        raise faults.explain(exc) from None
     return range(last + 1, last + count + 1)
 
 

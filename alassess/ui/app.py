@@ -12,16 +12,18 @@ import logging
 import os
 import sys
 import time
-import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from alassess import logs
 from alassess.domain import messages
 from alassess.domain.errors import AlAssessError
+from alassess.services.demo import create_demo
 from alassess.ui import i18n, style
 from alassess.ui import settings as ui_settings
+from alassess.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -36,32 +38,14 @@ def choose_lang(explicit: str | None) -> str:
     return messages.default_lang()
 
 
-def _log_file() -> Path | None:
-    try:
-        import platformdirs
-
-        folder = Path(platformdirs.user_log_dir("AlAssess", appauthor=False))
-        folder.mkdir(parents=True, exist_ok=True)
-        return folder / "alassess-error.log"
-    except Exception:  # pragma: no cover - nowhere to write
-        return None
-
-
 def _excepthook(exc_type, exc, tb) -> None:
     """Unexpected errors: logged with the traceback, shown to the user as one plain sentence."""
-    path = _log_file()
-    if path is not None:
-        try:
-            with path.open("a", encoding="utf-8") as fh:
-                fh.write(f"--- {time.strftime('%Y-%m-%dT%H:%M:%S')} gui\n")
-                fh.write("".join(traceback.format_exception(exc_type, exc, tb)))
-        except OSError:
-            pass
-    lang = i18n.current()
     if isinstance(exc, AlAssessError):
-        text = exc.message(lang)
+        text = exc.message(i18n.current())
     else:
-        text = messages.text("internal_error", lang, reason=f"{exc_type.__name__}: {exc}", log=str(path or "—"))
+        log.error("unexpected error in the desktop application", exc_info=(exc_type, exc, tb))
+        text = messages.text("internal_error", i18n.current(), reason=f"{exc_type.__name__}: {exc}",
+                             log=logs.where())
     app = QApplication.instance()
     if app is not None:
         QMessageBox.warning(app.activeWindow(), "AlAssess", text)
@@ -81,17 +65,15 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 
 def run(db_path: str | Path, demo: bool = False, lang: str | None = None) -> int:
     """Open the main window on ``db_path`` (filled with the demo data first with ``demo``)."""
+    logs.configure("gui")
     app = create_app()
     lang = i18n.install(choose_lang(lang))
     if demo:
-        from alassess.services.demo import create_demo
-
         try:
             create_demo(db_path)
         except AlAssessError as exc:
             QMessageBox.critical(None, "AlAssess", exc.message(lang))
             return 2
-    from alassess.ui.main_window import MainWindow
 
     try:
         window = MainWindow(db_path, lang)

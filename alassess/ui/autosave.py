@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from alassess.domain.errors import AlAssessError
+from alassess.services.editing import Editor
 
 log = logging.getLogger(__name__)
 Job = Callable[[Any], object]
@@ -112,8 +113,6 @@ class Saver(QObject):
     # ---- worker thread ------------------------------------------------------------------------
 
     def _run(self) -> None:
-        from alassess.services.editing import Editor
-
         editor = None
         while True:
             item = self._queue.get()
@@ -130,6 +129,10 @@ class Saver(QObject):
             except Exception as exc:  # the user sees a plain message, never a traceback
                 if not isinstance(exc, AlAssessError):
                     log.exception("saving failed")  # refused input is expected; anything else is logged
+                try:
+                    exc.alassess_job = job  # type: ignore[attr-defined]  # so that a save refused by another program's lock can be retried
+                except AttributeError:  # pragma: no cover - an exception type without attributes
+                    pass
                 self._done()
                 self.failed.emit(seq, exc)
                 continue

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -22,37 +21,7 @@ from alassess.domain.errors import AlAssessError
 from alassess.domain.fields import SECTORS
 from alassess.services.editing import Editor
 from alassess.ui import settings as ui_settings
-from alassess.ui.forms import error_text
-
-
-def name_inputs(form: QFormLayout, names: dict[QWidget, str]) -> None:
-    """Each input of ``form`` gets its field id as object name and its row's label as accessible name."""
-    for w, field_id in names.items():
-        w.setObjectName(field_id)
-        label = form.labelForField(w)
-        text = label.text().rstrip(" *") if isinstance(label, QLabel) else ""
-        if isinstance(w, QCheckBox) and not text:
-            text = w.text()
-        w.setAccessibleName(text.replace("&", ""))
-
-
-def error_label() -> QLabel:
-    """The line under a dialog's form that shows why its input was refused (hidden until then)."""
-    lab = QLabel("")
-    lab.setObjectName("error")
-    lab.setWordWrap(True)
-    lab.hide()
-    return lab
-
-
-def ok_cancel(dialog: QDialog, ok_text: str | None = None) -> QDialogButtonBox:
-    """OK (named ``ok_text``) and Cancel, wired to the dialog's accept and reject."""
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    if ok_text is not None:
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
+from alassess.ui.common import error_label, error_text, field_message, mark, name_inputs, ok_cancel
 
 
 def _remember_assessor(name: str, organisation: str) -> None:
@@ -64,20 +33,6 @@ def _remember_assessor(name: str, organisation: str) -> None:
 def last_complete_year(today: _dt.date | None = None) -> int:
     """The period a new assessment is usually for: the last year that has ended."""
     return (today or _dt.date.today()).year - 1
-
-
-def field_message(name: str, message: str) -> str:
-    """``message`` about the field ``name``: prefixed with the name unless it already says it."""
-    if not name or name.casefold() in message.casefold():
-        return message
-    return QCoreApplication.translate("Dialogs", "%1: %2").replace("%1", name).replace("%2", message)
-
-
-def mark(w: QWidget, state: str) -> None:
-    """Show a dialog's input box as refused ("error") or fine ("")."""
-    w.setProperty("state", state)
-    w.style().unpolish(w)
-    w.style().polish(w)
 
 
 class NewPlantDialog(QDialog):

@@ -39,6 +39,9 @@ from alassess.domain import fields as _fields
 from alassess.domain import messages
 from alassess.domain.clauses import clause_text
 from alassess.domain.errors import AlAssessError
+from alassess.domain.findings import by_severity
+from alassess.ui.common import error_text
+from alassess.ui.ledger import LedgerPage
 from alassess.ui.session import Session
 
 LABEL_WIDTH = 230
@@ -57,14 +60,6 @@ def show_value(value: Any) -> str:
 def field_name(bind: str) -> str:
     """The object name of a bind's input: the field id (``energy_output``; ``plant.name``, ``dross.production_t``)."""
     return bind[len("values."):] if bind.startswith("values.") else bind
-
-
-def error_text(exc: AlAssessError, lang: str) -> str:
-    """The message without the field path (the row already names the field)."""
-    try:
-        return messages.text(exc.key, lang, **exc.params)
-    except (KeyError, IndexError):
-        return exc.message(lang)
 
 
 class YesNo(QWidget):
@@ -553,8 +548,6 @@ class FormView(QTabWidget):
         self.ledger_page = None
         for section in form_defs.for_sector(session.sector):
             if any(r.type == "ledger" for r in section.rows):
-                from alassess.ui.ledger import LedgerPage
-
                 self.ledger_page = LedgerPage(session.editor.path, session, lang)
                 self.addTab(self.ledger_page, section.title(lang).replace("&", "&&"))
                 continue
@@ -624,23 +617,31 @@ class FormView(QTabWidget):
             if w.row.relevant.get("when"):
                 w.setVisible(w.row.applies(self.session.sector, values))
 
-    def _evaluated(self, result: dict[str, Any] | None) -> None:
-        """Inline plausibility warnings and the converted values from the latest result."""
+    def _evaluated(self, result: dict[str, Any] | None) -> None:  # noqa: ARG002 - the signal's argument
+        """Relevance, the converted values, and each finding shown at the fields it concerns (from the
+        finding's ``fields``). Only a field that holds a value is marked: a finding about an empty
+        field (a missing indicator) is listed in the results panel, not at every empty field."""
         self.update_relevance()
-        warnings: dict[str, str] = {}
-        ce = (result or {}).get("circular_economy") or {}
-        for w in ce.get("warnings") or []:
-            head, sep, body = w.partition(": ")
-            if sep and head.startswith("values."):
-                fid = head[len("values."):].split(" ", 1)[0]
-                warnings[fid] = body
+        marks: dict[str, str] = {}
+        evaluation = self.session.evaluation
+        for f in by_severity(evaluation.findings if evaluation is not None else ()):
+            for path in f.fields:
+                marks.setdefault(path, f.text(self.lang))
         for w in self.rows():
             if isinstance(w, IndicatorRow):
                 w.update_converted()
-            fid = w.row.field_id
-            if fid is None or w.state == "error":
+            if not w.row.bind or w.state == "error":
                 continue
-            if fid in warnings:
-                w.set_state("warning", warnings[fid])
+            mark = next((marks[b] for b in self._binds(w) if b in marks and self.session.value(b) is not None), None)
+            if mark is not None:
+                w.set_state("warning", mark)
             elif w.state == "warning":
                 w.set_state("")
+
+    @staticmethod
+    def _binds(w: RowWidget) -> list[str]:
+        """The paths a row edits: its own and, for an indicator, its consumption form's."""
+        binds = [w.row.bind] if w.row.bind else []
+        if isinstance(w, IndicatorRow) and w.consumption is not None:
+            binds.append(f"values.{w.consumption.id}")
+        return binds

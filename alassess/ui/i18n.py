@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from importlib import resources
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 LANGS = ("zh", "en")
 _state: dict[str, object] = {"lang": "en", "translators": []}
@@ -28,7 +28,6 @@ def qt_translation_dirs() -> list[str]:
     from pathlib import Path
 
     import PySide6
-    from PySide6.QtCore import QLibraryInfo
 
     dirs = [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)]
     dirs += [str(Path(PySide6.__file__).parent / sub / "translations") for sub in ("Qt", "")]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QRectF, QSizeF, Qt
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from alassess.domain.errors import AlAssessError
+from alassess.services import labels
+from alassess.services.files import atomic_write
+from alassess.services.labels import LabelOptions
 from alassess.ui import style
-from alassess.ui.dialogs import mark, name_inputs
-from alassess.ui.forms import error_text
+from alassess.ui.common import error_text, mark, name_inputs
 from alassess.ui.pdf_preview import (
     clear_pages,
     documents_dir,
@@ -55,7 +57,6 @@ def kind_names() -> dict[str, str]:
 class LabelsDialog(QDialog):
     def __init__(self, db_path: str | Path, plant_id: int, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from alassess.services import labels
 
         self.db_path = Path(db_path)
         self.plant_id = plant_id
@@ -174,8 +175,6 @@ class LabelsDialog(QDialog):
         self.update_preview()
 
     def options(self):
-        from alassess.services.labels import LabelOptions
-
         overrides = {f: e.text().strip() for f, e in self.field_edits.items() if e.text().strip()}
         return LabelOptions(kind=self.kind.currentData(), count=self.count.value(), paper=self.paper.currentData(),
                             container_volume_l=self.volume.text().strip() or None,
@@ -185,8 +184,6 @@ class LabelsDialog(QDialog):
                             overrides=overrides)
 
     def _build(self, reserve: bool):
-        from alassess.services import labels
-
         return labels.build(self.source, self.options(), db_path=self.db_path if reserve else None)
 
     # ---- preview ------------------------------------------------------------------------------
@@ -240,8 +237,6 @@ class LabelsDialog(QDialog):
         return str(documents_dir() / f"labels-{self.kind.currentData()}.pdf")
 
     def save(self, path: str | None = None) -> Path | None:
-        from alassess.services.files import atomic_write
-
         if not path:
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Save labels"), self._suggested(),
                                                   self.tr("PDF (*.pdf)"))
@@ -266,6 +261,7 @@ class LabelsDialog(QDialog):
 
     def print_sheets(self, printer=None) -> bool:
         """Print through Qt's print dialog (or onto ``printer``), every page at 100 %."""
+        # deferred: Qt's print support loads only when the user prints (start-up time)
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         if printer is None:
@@ -288,8 +284,6 @@ class LabelsDialog(QDialog):
 
 def print_pdf_true_size(pdf: bytes, printer) -> None:
     """Each page on a printer page of the same size, no margins, no scaling (100 %)."""
-    from PySide6.QtCore import QMarginsF, QSize
-
     doc = open_pdf(pdf)
     printer.setFullPage(True)
     painter = None

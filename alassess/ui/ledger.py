@@ -36,9 +36,9 @@ from PySide6.QtWidgets import (
 from alassess.domain import ledger as dl
 from alassess.domain.dross import classify, movement_name
 from alassess.domain.errors import AlAssessError
+from alassess.services import dross
 from alassess.ui import style
-from alassess.ui.dialogs import error_label, field_message, mark, name_inputs, ok_cancel
-from alassess.ui.forms import error_text
+from alassess.ui.common import error_label, error_text, field_message, mark, name_inputs, ok_cancel
 
 SHOWN_PROBLEMS = 200  # the problems of an import listed under the table (scrolling); a count for the rest
 
@@ -202,8 +202,6 @@ class EntryDialog(QDialog):
         return out
 
     def accept(self) -> None:
-        from alassess.services import dross
-
         cells = self.values()
         for w in self.edits.values():
             mark(w, "")
@@ -250,8 +248,6 @@ class ReceiverDialog(QDialog):
         lay.addWidget(ok_cancel(self))
 
     def accept(self) -> None:
-        from alassess.services import dross
-
         raw = {"name": self.name.text(), "licence_no": self.licence.text(), "codes": self.codes.text(),
                "valid_from": self.valid_from.text().strip() or None, "valid_to": self.valid_to.text().strip() or None}
         try:
@@ -378,8 +374,6 @@ class LedgerPage(QWidget):
     # ---- data ---------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        from alassess.services import dross
-
         self.ledger.set_rows(dross.list_entries(self.db_path, self.plant_id, period=self.period))
         self.receivers.set_rows(dross.list_receivers(self.db_path, self.plant_id))
         self.count_label.setText(self.tr("%n row(s)", "", len(self.ledger.rows)))
@@ -436,8 +430,6 @@ class LedgerPage(QWidget):
         return EntryDialog(self.lang, entry, self._receiver_names(), self._default_code(), self)
 
     def add_entry(self, cells: dict[str, Any] | None = None) -> bool:
-        from alassess.services import dross
-
         if cells is None:
             dlg = self.entry_dialog(None)
             if not dlg.exec():
@@ -446,8 +438,6 @@ class LedgerPage(QWidget):
         return self._change(lambda: dross.add_entry(self.db_path, self.plant_id, cells), self.tr("Entry added."))
 
     def edit_entry(self) -> None:
-        from alassess.services import dross
-
         row = self._selected(self.ledger_view, self.ledger)
         if row is None or self.session.readonly:
             return
@@ -458,16 +448,12 @@ class LedgerPage(QWidget):
                      self.tr("Entry changed."))
 
     def delete_entry(self) -> None:
-        from alassess.services import dross
-
         row = self._selected(self.ledger_view, self.ledger)
         if row is None or not self.confirm(self.tr("Delete the ledger entry of %1?").replace("%1", row["date"])):
             return
         self._change(lambda: dross.delete_entry(self.db_path, self.plant_id, row["id"]), self.tr("Entry deleted."))
 
     def import_file(self, path: str | None = None) -> bool:
-        from alassess.services import dross
-
         if not path:
             path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a ledger"), "",
                                                   self.tr("Spreadsheet (*.xlsx *.xls *.csv)"))
@@ -494,8 +480,6 @@ class LedgerPage(QWidget):
             self._save_receiver(None, row)
 
     def _save_receiver(self, raw: dict[str, Any] | None, row: dict[str, Any] | None) -> bool:
-        from alassess.services import dross
-
         if raw is None:
             dlg = ReceiverDialog(self.lang, row, self)
             if not dlg.exec():
@@ -505,8 +489,6 @@ class LedgerPage(QWidget):
                             self.tr("Receiver saved."))
 
     def delete_receiver(self) -> None:
-        from alassess.services import dross
-
         row = self._selected(self.receiver_view, self.receivers)
         if row is None or not self.confirm(self.tr("Delete the receiver %1?").replace("%1", row["name"])):
             return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 import time
 from pathlib import Path
@@ -25,12 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alassess import __version__, catalogue, logs
 from alassess.domain import dross, messages
 from alassess.domain.errors import AlAssessError
-from alassess.services import editing
+from alassess.services import audit, demo, editing, records
 from alassess.ui import i18n, style
 from alassess.ui import settings as ui_settings
 from alassess.ui.autosave import Saver
+from alassess.ui.dialogs import NewAssessmentDialog, NewPlantDialog, SettingsDialog
 from alassess.ui.forms import FormView
 from alassess.ui.results import ResultsPanel
 from alassess.ui.session import Session
@@ -398,8 +401,6 @@ class MainWindow(QMainWindow):
     # ---- content ------------------------------------------------------------------------------
 
     def refresh_tree(self, select: int | None = None) -> None:
-        from alassess.services import records
-
         self.saver.flush()
         rows = records.overview(self.db_path)
         plants = self.editor.plants()
@@ -443,6 +444,7 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(session.undo_stack)
         session.evaluated.connect(self._evaluated)
         session.save_failed.connect(self._save_failed)
+        session.save_locked.connect(self._save_locked)
         session.plant_changed.connect(lambda: self.tree.rename_plant(session.info["plant_id"],
                                                                      session.assessment.plant.name))
         self._build_page()
@@ -475,7 +477,8 @@ class MainWindow(QMainWindow):
     def _evaluated(self, result: dict[str, Any] | None) -> None:
         if self.session is None:
             return
-        self.results.show_result(result, self.session.eval_error, typing=self.session.typing)
+        self.results.show_result(result, self.session.eval_error, typing=self.session.typing,
+                                 evaluation=self.session.evaluation)
         self._tree_timer.start()  # the tree follows once the typing pauses
 
     def _update_tree_grade(self) -> None:
@@ -535,14 +538,27 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(msg, 15000)
         QMessageBox.warning(self, product_title(), msg)
 
+    def _save_locked(self, msg: str, job) -> None:
+        """Another program held the database: offer to try the same save again."""
+        self.save_label.setText(self.tr("Not saved"))
+        box = QMessageBox(QMessageBox.Icon.Warning, product_title(), msg, parent=self)
+        box.setObjectName("save_locked")
+        retry = box.addButton(self.tr("Retry"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Discard the change"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if self.session is None:
+            return
+        if box.clickedButton() is retry:
+            self.session.retry_save(job)
+        else:
+            self.session.discard_unsaved()
+
     # ---- actions ------------------------------------------------------------------------------
 
     def error(self, exc: AlAssessError) -> None:
         QMessageBox.warning(self, product_title(), exc.message(self.lang))
 
     def new_plant(self) -> None:
-        from alassess.ui.dialogs import NewPlantDialog
-
         self.saver.flush()
         dlg = NewPlantDialog(self.editor, self.lang, self)
         if dlg.exec():
@@ -550,8 +566,6 @@ class MainWindow(QMainWindow):
             self.open_assessment(dlg.assessment_id)
 
     def new_assessment(self) -> None:
-        from alassess.ui.dialogs import NewAssessmentDialog
-
         self.saver.flush()
         plants = self.editor.plants()
         if not plants:
@@ -583,8 +597,6 @@ class MainWindow(QMainWindow):
 
     def amend(self) -> None:
         """A signed assessment: start revision n + 1 as a draft with the same values, and open it."""
-        from alassess.services import audit
-
         s = self.session
         if s is None or not s.readonly:
             return
@@ -612,13 +624,9 @@ class MainWindow(QMainWindow):
             self.switch_db(Path(path))
 
     def open_my_database(self) -> None:
-        from alassess.store.db import default_path
-
-        self.switch_db(default_path())
+        self.switch_db(records.default_db_path())
 
     def open_demo(self) -> None:
-        from alassess.services import demo
-
         path = demo.demo_path()
         try:
             demo.create_demo(path)
@@ -665,8 +673,6 @@ class MainWindow(QMainWindow):
             self.tree.select_assessment(first)
 
     def import_file(self) -> None:
-        from alassess.services import records
-
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import assessment file"), "",
                                               self.tr("Assessment file (*.json);;All files (*)"))
         if not path:
@@ -684,8 +690,6 @@ class MainWindow(QMainWindow):
         self.open_assessment(aid)
 
     def export_file(self) -> None:
-        from alassess.services import records
-
         if self.session is None:
             return
         a = self.session.assessment
@@ -705,6 +709,7 @@ class MainWindow(QMainWindow):
     def open_report(self) -> None:
         if self.session is None:
             return
+        # deferred: the dialog and its services (cryptography, the PDF stack) load when it is first opened (start-up time)
         from alassess.ui.report_dialog import ReportDialog
 
         self.saver.flush()
@@ -718,6 +723,7 @@ class MainWindow(QMainWindow):
     def open_labels(self) -> None:
         if self.session is None or not dross.applies(self.session.sector):
             return
+        # deferred: the dialog and its services (cryptography, the PDF stack) load when it is first opened (start-up time)
         from alassess.ui.labels_dialog import LabelsDialog
 
         self.saver.flush()
@@ -729,13 +735,12 @@ class MainWindow(QMainWindow):
         dlg.exec()
 
     def verify_report(self) -> None:
+        # deferred: the dialog and its services (cryptography, the PDF stack) load when it is first opened (start-up time)
         from alassess.ui.report_dialog import VerifyDialog
 
         VerifyDialog(self.lang, self).exec()
 
     def open_settings(self) -> None:
-        from alassess.ui.dialogs import SettingsDialog
-
         current = ui_settings.get_str("language", "system") or "system"
         dlg = SettingsDialog(current, self)
         if dlg.exec():
@@ -759,12 +764,11 @@ class MainWindow(QMainWindow):
             self.page.form.setCurrentIndex(current_tab)
 
     def about(self) -> None:
-        from alassess import __version__
-
         QMessageBox.about(self, self.tr("About AlAssess"),
                           f"<b>AlAssess {__version__}</b><br>" + self.tr(
                               "Offline assessment of aluminium plants: circular-economy grading, guideline, "
-                              "energy and carbon, aluminium dross, hazard labels and signed reports."))
+                              "energy and carbon, aluminium dross, hazard labels and signed reports.")
+                          + "<br><br>" + html.escape(catalogue.text("log_file", self.lang, log=logs.log_path())))
 
     # ---- closing ------------------------------------------------------------------------------
 

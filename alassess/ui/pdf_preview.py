@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, QStandardPaths, Qt
 from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from alassess.ui import style
@@ -13,8 +14,6 @@ from alassess.ui import style
 
 def open_pdf(pdf: bytes):
     """A Qt PDF document reading ``pdf`` (its buffer lives as long as the document)."""
-    from PySide6.QtPdf import QPdfDocument
-
     doc = QPdfDocument()
     buf = QBuffer(doc)
     buf.setData(QByteArray(pdf))

@@ -8,6 +8,7 @@ is built in a worker thread (reportlab and pyHanko load only when the dialog ope
 from __future__ import annotations
 
 import html
+import logging
 import threading
 from pathlib import Path
 from typing import Any
@@ -28,12 +29,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alassess import catalogue, logs
 from alassess.domain.errors import AlAssessError
+from alassess.services import report, signatures
+from alassess.services.files import atomic_write
 from alassess.ui import style
-from alassess.ui.dialogs import name_inputs
-from alassess.ui.forms import error_text
+from alassess.ui.common import error_text, name_inputs
 from alassess.ui.pdf_preview import clear_pages, documents_dir, page_label, preview_area, render_pdf_pages
 from alassess.ui.session import Session
+
+log = logging.getLogger(__name__)
 
 PREVIEW_WIDTH = 520
 
@@ -47,7 +52,9 @@ class _Worker(QObject):
         def run() -> None:
             try:
                 result = fn()
-            except Exception as exc:  # shown to the user as a message
+            except Exception as exc:  # shown to the user as a message; anything unexpected is logged
+                if not isinstance(exc, AlAssessError):
+                    log.exception("report dialog: %s failed", getattr(fn, "__name__", "work"))
                 self.done.emit(None, exc)
                 return
             self.done.emit(result, None)
@@ -62,7 +69,7 @@ class _Worker(QObject):
 def _message(exc: BaseException, lang: str) -> str:
     if isinstance(exc, AlAssessError):
         return error_text(exc, lang)
-    return f"{type(exc).__name__}: {exc}"
+    return f"{type(exc).__name__}: {exc} " + catalogue.text("log_details", lang, log=logs.where())
 
 
 class ReportDialog(QDialog):
@@ -172,10 +179,8 @@ class ReportDialog(QDialog):
     # ---- identities ---------------------------------------------------------------------------
 
     def _fill_identities(self, select: str | None = None) -> None:
-        from alassess.signing.identities import list_identities
-
         self.identity.clear()
-        for ident in list_identities():
+        for ident in signatures.list_identities():
             self.identity.addItem(ident["name"], ident["path"])
         if select:
             self.set_identity_path(select)
@@ -217,8 +222,6 @@ class ReportDialog(QDialog):
         assessment, lang, db = self.session.assessment, self.report_lang(), self.db_path
 
         def build() -> bytes:
-            from alassess.services import report
-
             return report.build_report(assessment, lang, db)
 
         self._worker = _Worker()
@@ -258,8 +261,6 @@ class ReportDialog(QDialog):
 
     def save(self, sign: bool) -> bool:
         """Build (and sign) the report, write it, record it; returns True on success."""
-        from alassess.services import report
-
         out = self.out_path.text().strip()
         if not out:
             self.choose_output()
@@ -267,7 +268,7 @@ class ReportDialog(QDialog):
             if not out:
                 return False
         identity = self.identity.currentData()
-        passphrase = self.passphrase.text().encode("utf-8")
+        passphrase = signatures.keep_passphrase(self.passphrase.text())
         if sign and not identity:
             self._show_error(self.tr("Choose or create a signing identity first."))
             return False
@@ -351,21 +352,18 @@ class NewIdentityDialog(QDialog):
         lay.addLayout(row)
 
     def accept(self) -> None:
-        from alassess.services import report
-        from alassess.signing.identities import identities_dir
-
         if self.pass1.text() != self.pass2.text():
             self.error.setText(self.tr("The two passphrases differ."))
             return
         name = self.name.text().strip()
         stem = "".join(ch for ch in name if ch.isalnum() or ch in "-_") or "identity"
-        out = identities_dir() / f"{stem}.p12"
+        out = signatures.identities_dir() / f"{stem}.p12"
         n = 2
         while out.exists():
-            out = identities_dir() / f"{stem}-{n}.p12"
+            out = signatures.identities_dir() / f"{stem}-{n}.p12"
             n += 1
         try:
-            report.create_identity(name, self.organisation.text(), out, self.pass1.text().encode("utf-8"))
+            report.create_identity(name, self.organisation.text(), out, signatures.keep_passphrase(self.pass1.text()))
         except AlAssessError as exc:
             self.error.setText(_message(exc, self.lang))
             return
@@ -462,8 +460,6 @@ class VerifyDialog(QDialog):
             self.verify(path)
 
     def verify(self, path: str) -> None:
-        from alassess.services import report
-
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             r = report.verify_pdf(path)
@@ -520,8 +516,6 @@ class VerifyDialog(QDialog):
     def trust_signer(self) -> None:
         """Add the signer of the verified report to the trust list, after the user has compared the
         fingerprint with the signer's."""
-        from alassess.signing import trust
-
         r = self.result_obj
         if r is None or not r.ok or r.signer_certificate is None:
             return
@@ -535,15 +529,13 @@ class VerifyDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            trust.trust_report_signer(r.path)
+            signatures.trust_report_signer(r.path)
         except AlAssessError as exc:
             QMessageBox.warning(self, self.tr("Trust this signer?"), _message(exc, self.lang))
             return
         self.verify(r.path)
 
     def save_data(self) -> None:
-        from alassess.services.files import atomic_write
-
         if self.result_obj is None or self.result_obj.data is None:
             return
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the embedded data"), "assessment.json",
@@ -553,7 +545,5 @@ class VerifyDialog(QDialog):
 
 
 def _fingerprint(der: bytes | None) -> str:
-    from alassess.signing.identities import fingerprint_text
-
-    return fingerprint_text(der)
+    return signatures.fingerprint_text(der)
 

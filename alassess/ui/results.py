@@ -1,7 +1,8 @@
 """The live results panel: index, grade, indicator bars, the gap to the next grade, findings.
 
 It shows the result dict of :func:`alassess.services.scoring.evaluate` (the ``score --json``
-object) as it is — it never computes a score. Bars are painted: each indicator's value as a share
+object) as it is — it never computes a score — and the findings of the evaluation it was built
+from, as the domain worded and graded them (most serious first) — it never classifies one. Bars are painted: each indicator's value as a share
 of its benchmark, the industry survey's range (min–max) as a band and its average as a tick.
 """
 
@@ -11,11 +12,13 @@ import html
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPixmap
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from alassess.domain import fields as _fields
 from alassess.domain.clauses import clause_text
+from alassess.domain.evaluation import Evaluation
+from alassess.domain.findings import by_severity
 from alassess.ui import style
 
 SCALE_MAX = 1.2  # bars run from 0 to 120 % of the benchmark
@@ -192,8 +195,6 @@ class Legend(QWidget):
         return f
 
     def _positions(self, width: int) -> list[tuple[float, float]]:
-        from PySide6.QtGui import QFontMetricsF
-
         fm = QFontMetricsF(self._font())
         out, x, line = [], 0.0, 0
         for _kind, text in self.items:
@@ -364,6 +365,7 @@ class ResultsPanel(QScrollArea):
         lay.addWidget(self.findings_card)
         lay.addStretch(1)
         self.result: dict[str, Any] | None = None
+        self.evaluation: Evaluation | None = None
         self._pending_text: tuple[dict[str, Any] | None, str | None] = (None, None)
         self._text_timer = QTimer(self)
         self._text_timer.setSingleShot(True)
@@ -389,10 +391,13 @@ class ResultsPanel(QScrollArea):
 
     # ---- showing a result ---------------------------------------------------------------------
 
-    def show_result(self, result: dict[str, Any] | None, error: str | None = None, *, typing: bool = False) -> None:
-        """Show a result. While the user types, the score card and the bars follow each keystroke and the
-        text cards (gap, other modules, findings) follow once the typing pauses (~0.15 s)."""
+    def show_result(self, result: dict[str, Any] | None, error: str | None = None, *, typing: bool = False,
+                    evaluation: Evaluation | None = None) -> None:
+        """Show a result (``evaluation``: the evaluation ``result`` was made from, whose findings are
+        listed). While the user types, the score card and the bars follow each keystroke and the text
+        cards (gap, other modules, findings) follow once the typing pauses (~0.15 s)."""
         self.result = result
+        self.evaluation = evaluation
         self._pending_text = (result, error)
         if typing:
             self._show_numbers(result)
@@ -493,6 +498,7 @@ class ResultsPanel(QScrollArea):
                                .replace("%1", ng["target"]))
 
     def _show_findings(self, result: dict[str, Any] | None, ce: dict[str, Any] | None, error: str | None) -> None:
+        """Every finding of the evaluation with the severity and the words the domain gave it."""
         items: list[tuple[str, str]] = []
         if error:
             items.append(("critical", error))
@@ -500,43 +506,11 @@ class ResultsPanel(QScrollArea):
             self.findings_label.setText("")
             return
         result = result or {}
-        if ce:
-            for r in ce.get("reasons") or []:
-                items.append(("major", r))
-            missing = ce.get("missing") or []
-            if missing:
-                sep = "、" if self.lang == "zh" else ", "
-                names = sep.join(_fields.get(m).label(self.lang) for m in missing)
-                items.append(("minor", self.tr("Missing indicators (scored 0): %1").replace("%1", names)))
-            for w in ce.get("warnings") or []:
-                items.append(("warning", w))
-        elif result:
+        if result and not ce:
             items.append(("info", self.tr("The circular-economy evaluation does not apply to this sector.")))
-        gl = result.get("guideline")
-        if gl:
-            for ind in gl.get("indicators") or []:
-                level = ind.get("level")
-                if level in ("below", "missing"):
-                    label = ind.get("label") or self._field_label(ind["id"])
-                    detail = ind.get("detail") or self._level(level)
-                    items.append(("major" if level == "below" else "minor",
-                                  self.tr("Guideline: %1 — %2").replace("%1", label).replace("%2", detail)))
-            for t in gl.get("banned_technologies") or []:
-                items.append(("critical", self.tr("Banned technology in use: %1").replace("%1", self._field_label(t))))
-        ec = result.get("energy_carbon")
-        if ec:
-            for c in ec.get("checks") or []:
-                if c.get("status") in ("fail", "missing"):
-                    text = f"{c.get('label') or c.get('id')}: {c.get('detail') or c.get('status_label') or ''}"
-                    items.append(("major" if c["status"] == "fail" else "minor",
-                                  self.tr("Energy & carbon: %1").replace("%1", text)))
-        dr = result.get("dross")
-        if dr:
-            for f in dr.get("findings") or []:
-                items.append((f.get("severity", "major"), f.get("detail") or f.get("message") or f.get("id", "")))
+        if self.evaluation is not None:
+            items += [(f.severity.value, f.text(self.lang)) for f in by_severity(self.evaluation.findings)]
         self._show_modules(result)
-        for w in result.get("warnings") or []:
-            items.append(("warning", w))
         if not items:
             self.findings_label.setText(f"<span style='color:{style.OK}'>" + self.tr("No findings.") + "</span>")
             return
@@ -546,9 +520,6 @@ class ResultsPanel(QScrollArea):
             paragraphs.append(f"<p style='margin:0 0 6px 0'><span style='color:{colour}'>●</span>&nbsp;"
                               f"{html.escape(text, quote=False)}</p>")
         self.findings_label.setText("".join(paragraphs))
-
-    def _field_label(self, fid: str) -> str:
-        return _fields.get(fid).label(self.lang) if fid in _fields.catalogue() else fid
 
     def _show_modules(self, result: dict[str, Any]) -> None:
         """One line per module that applies: guideline levels, energy checks, dross compliance."""
@@ -576,9 +547,6 @@ class ResultsPanel(QScrollArea):
             lines.append(text)
         self.modules_label.setText("<br>".join(lines))
         self.modules_card.setVisible(bool(lines))
-
-    def _level(self, level: str) -> str:
-        return {"below": self.tr("below the compliant level"), "missing": self.tr("not entered")}.get(level, level)
 
     def findings_text(self) -> str:
         self.flush_text()

@@ -8,14 +8,17 @@ The session never computes a score itself; it calls :func:`alassess.services.sco
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from alassess import catalogue, logs
 from alassess.domain import fields as _fields
 from alassess.domain.errors import AlAssessError, InputError, StateError
-from alassess.services import editing
+from alassess.domain.evaluation import Evaluation
+from alassess.services import editing, scoring
 from alassess.ui.autosave import Saver
 
 FIELD_EDIT_ID = 1001
@@ -64,6 +67,7 @@ class Session(QObject):
     values_changed = Signal(list)  # binds whose values changed other than by typing (undo, reload)
     plant_changed = Signal()
     save_failed = Signal(str)
+    save_locked = Signal(str, object)  # the message, and the save to retry (another program held the lock)
 
     def __init__(self, editor: editing.Editor, assessment_id: int, saver: Saver, lang: str,
                  parent: QObject | None = None) -> None:
@@ -73,7 +77,8 @@ class Session(QObject):
         self.saver = saver
         self.lang = lang
         self.undo_stack = QUndoStack(self)
-        self.result: dict[str, Any] | None = None
+        self.result: dict[str, Any] | None = None  # the ``score --json`` object of ``evaluation``
+        self.evaluation: Evaluation | None = None  # module results and their findings
         self.eval_error: str | None = None
         self.typing = False
         self._dross_dirty = True  # the dross part of the result must be recomputed
@@ -250,11 +255,30 @@ class Session(QObject):
 
     def _on_failed(self, seq: int, exc: object) -> None:
         """A save the domain refused after all (or a disk error): show it and reload what is stored."""
+        if isinstance(exc, sqlite3.Error):  # read-only, full, locked: say what happened (never "damaged" unless so)
+            from alassess.services import faults  # deferred: loaded only when a save failed
+
+            job = getattr(exc, "alassess_job", None)
+            exc = faults.explain(exc, self.saver.db_path)
+            if isinstance(exc, faults.DatabaseLockedError) and job is not None:
+                self.save_locked.emit(exc.message(self.lang), job)  # the window offers to retry
+                return
         if isinstance(exc, AlAssessError):
             msg = exc.message(self.lang)
         else:
-            msg = self.tr("Saving failed: %1").replace("%1", str(exc))
+            msg = (self.tr("Saving failed: %1").replace("%1", str(exc)) + " "
+                   + catalogue.text("log_details", self.lang, log=logs.where()))  # logged by the saver
         self.save_failed.emit(msg)
+        self.undo_stack.clear()
+        self.reload()
+        self.values_changed.emit(["*"])
+
+    def retry_save(self, job) -> None:
+        """Submit again a save that another program's lock refused."""
+        self.saver.submit(job)
+
+    def discard_unsaved(self) -> None:
+        """Give up a save that could not be made: show what is stored."""
         self.undo_stack.clear()
         self.reload()
         self.values_changed.emit(["*"])
@@ -262,17 +286,16 @@ class Session(QObject):
     # ---- scoring ------------------------------------------------------------------------------
 
     def evaluate(self) -> dict[str, Any] | None:
-        from alassess.services import scoring
-
-        reuse = self.result if not self._dross_dirty and self.result is not None and self._result_lang == self.lang \
-            else None
+        reuse = self.evaluation if not self._dross_dirty else None
         try:
-            self.result = scoring.evaluate(self.assessment, self.lang, reuse_dross=reuse)
+            self.evaluation = scoring.assess(self.assessment, reuse_dross=reuse)
+            self.result = self.evaluation.to_json(self.lang)
             self._dross_dirty = False
             self._result_lang = self.lang
             self.eval_error = None
         except AlAssessError as exc:
             self.result = None
+            self.evaluation = None
             self.eval_error = exc.message(self.lang)
         self.evaluated.emit(self.result)
         return self.result

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from importlib import resources
+from pathlib import Path
 
 from PySide6.QtGui import QColor, QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
@@ -35,8 +36,6 @@ def score_colour(score: float | None) -> QColor:
 
 def display_path(path: object) -> str:
     """A path as the user reads it: the home folder shown as "~"."""
-    from pathlib import Path
-
     p = Path(str(path))
     try:
         return "~/" + p.resolve().relative_to(Path.home().resolve()).as_posix()

@@ -613,6 +613,14 @@
         <translation>未保存</translation>
     </message>
     <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Discard the change</source>
+        <translation>放弃这次修改</translation>
+    </message>
+    <message>
         <source>Create a new revision of %1 %2 to correct it? The signed revision and its report stay as they are.</source>
         <translation>为 %1 %2 创建新版本以便更正？已签署的版本及其报告保持不变。</translation>
     </message>
@@ -1009,24 +1017,8 @@
         <translation>已满足 %1 的全部条件。</translation>
     </message>
     <message>
-        <source>Missing indicators (scored 0): %1</source>
-        <translation>缺失指标（计 0 分）：%1</translation>
-    </message>
-    <message>
         <source>The circular-economy evaluation does not apply to this sector.</source>
         <translation>循环经济评价不适用于该行业。</translation>
-    </message>
-    <message>
-        <source>Guideline: %1 — %2</source>
-        <translation>导则指标：%1 — %2</translation>
-    </message>
-    <message>
-        <source>Banned technology in use: %1</source>
-        <translation>仍在使用明令淘汰的工艺：%1</translation>
-    </message>
-    <message>
-        <source>Energy &amp; carbon: %1</source>
-        <translation>节能降碳：%1</translation>
     </message>
     <message>
         <source>No findings.</source>
@@ -1061,14 +1053,6 @@
         <translation>
             <numerusform>%n 个问题</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>below the compliant level</source>
-        <translation>未达标</translation>
-    </message>
-    <message>
-        <source>not entered</source>
-        <translation>未填写</translation>
     </message>
 </context>
 <context>

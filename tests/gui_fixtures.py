@@ -107,3 +107,48 @@ def mark_signed(db_path: Path, aid: int) -> None:
     db = open_db(db_path)
     repo.set_status(db, aid, "signed")
     db.conn.close()
+
+
+def answer_modal(action, answer, timeout_ms: int = 10000) -> list:
+    """Run ``action`` (which opens a modal dialog) and call ``answer(dialog)`` once the dialog is on
+    screen; ``answer`` must close it (press its buttons). Returns the dialogs answered."""
+    import time
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    seen: list = []
+    start = time.monotonic()
+    before = QApplication.activeModalWidget()
+
+    def poll() -> None:
+        w = QApplication.activeModalWidget()
+        if w is None or w is before or not w.isVisible():
+            if time.monotonic() - start < timeout_ms / 1000:
+                QTimer.singleShot(10, poll)
+            return
+        seen.append(w)
+        answer(w)
+
+    QTimer.singleShot(0, poll)
+    action()
+    return seen
+
+
+def press(qtbot, dialog, text: str) -> None:
+    """Click the dialog's button whose text (without "&") is ``text``."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractButton
+
+    for b in dialog.findChildren(QAbstractButton):
+        if b.text().replace("&", "") == text and b.isVisible():
+            qtbot.mouseClick(b, Qt.MouseButton.LeftButton)
+            return
+    raise AssertionError(f"no button {text!r} in {dialog.windowTitle()!r}: "
+                         f"{[b.text() for b in dialog.findChildren(QAbstractButton)]}")
+
+
+def click(qtbot, button) -> None:
+    from PySide6.QtCore import Qt
+
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)

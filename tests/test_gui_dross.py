@@ -23,7 +23,7 @@ def test_ledger_and_receivers_are_listed(ledger_page, demo_copy):
     w, page = ledger_page
     pid = w.session.info["plant_id"]
     assert page.ledger.rowCount() == len(dross.list_entries(demo_copy, pid, period="2025")) == 60
-    assert page.ledger.headerData(0, Qt.Orientation.Horizontal) == "date"
+    assert page.ledger.headerData(0, Qt.Orientation.Horizontal) == "Date"
     assert page.receivers.rowCount() == 1
     assert "60" in page.count_label.text()
 

@@ -236,7 +236,7 @@ def test_new_plant_dialog_shows_errors_and_creates_nothing(app, qtbot, tmp_path)
         dlg.name.setText("厂")
         dlg.credit_code.setText("91500000MA5UD0A1X")
         dlg.accept()
-        assert not dlg.error.isHidden() and "Unified social credit code" in dlg.error.text()
+        assert not dlg.error.isHidden() and "unified social credit code" in dlg.error.text()
         assert dlg.plant_id is None and ed.plants() == []
 
 

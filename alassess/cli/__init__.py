@@ -40,8 +40,21 @@ def command_modules() -> list[str]:
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:  # exit 2 with one line, as for any bad input
         self.print_usage(sys.stderr)
-        sys.stderr.write(f"{self.prog}: error: {message}\n")
+        sys.stderr.write(f"{self.prog}: error: {message}{_did_you_mean(message)}\n")
         raise SystemExit(2)
+
+
+def _did_you_mean(message: str) -> str:
+    """For argparse's "invalid choice: 'lsit' (choose from 'list', …)": the nearest choice, if one is near."""
+    import difflib
+    import re
+
+    m = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
+    if not m:
+        return ""
+    choices = re.findall(r"'([^']*)'", m.group(2))
+    near = difflib.get_close_matches(m.group(1), choices, n=1, cutoff=0.6)
+    return f"; did you mean '{near[0]}'?" if near else ""
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -115,8 +115,9 @@ def cmd_list(args: argparse.Namespace) -> int:
         print_json(rows)
         return 0
     for r in rows:
+        index = f"{r['index']:.2f}" if r["index"] is not None else "-"  # 31.0 reads as 31.00, like everywhere else
         print(f"{r['id']:>5}  {r['plant_name']}  [{r['sector']}]  {r['period']}  r{r['revision']}  "
-              f"{r['status']}  {r['grade'] or '-'}  {r['index'] if r['index'] is not None else '-'}")
+              f"{r['status']}  {r['grade'] or '-'}  {index}")
     return 0
 
 

@@ -16,7 +16,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from alassess import standards
+from alassess import catalogue, standards
 from alassess.domain import credit_code as _cc
 from alassess.domain import fields as _fields
 from alassess.domain import messages, words
@@ -134,6 +134,14 @@ def _type_name(v: Any) -> str:
     return repr(v)
 
 
+def did_you_mean(key: str, known) -> catalogue.Term | catalogue.Literal:
+    """The known name nearest to a misspelt ``key`` (difflib), as a message argument; empty if none is near."""
+    import difflib
+
+    near = difflib.get_close_matches(key, list(known), n=1, cutoff=0.75)
+    return catalogue.Term("did_you_mean", {"name": near[0]}) if near else catalogue.Literal("")
+
+
 def _check_keys(obj: dict[str, Any], allowed: Iterable[str], where: str) -> None:
     for key in obj:
         if key not in allowed:
@@ -223,7 +231,7 @@ def parse_values(obj: Any, sector: str, notices: list[Notice], *, strict_types: 
     for key, raw in obj.items():
         f = catalogue.get(key)
         if f is None:
-            raise InputError("unknown_field", f"values.{key}", key=key)
+            raise InputError("unknown_field", f"values.{key}", key=key, near=did_you_mean(key, catalogue))
         value = f.parse(raw, strict_types=strict_types)
         if value is None:
             continue

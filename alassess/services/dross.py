@@ -173,6 +173,8 @@ def read_table(path: str | Path) -> list[list[Any]]:
         if ext == ".csv":
             return _read_csv(path.read_bytes())
         if ext in (".xlsx", ".xlsm", ".xls", ".ods"):
+            if not _looks_like_workbook(path, ext):  # a text file, a PDF or a photo named .xlsx
+                raise InputError("ledger_not_a_workbook", None, name=path.name)
             rows = _read_calamine(path)
             if rows is not None:
                 return rows
@@ -190,6 +192,16 @@ def read_table(path: str | Path) -> list[list[Any]]:
         reason = " ".join(f"{type(exc).__name__}: {exc}".split())  # one line, whatever the library wrote
         raise InputError("file_unreadable", None, path=str(path), reason=reason) from None
     return df.values.tolist()
+
+
+def _looks_like_workbook(path: Path, ext: str) -> bool:
+    """Whether the file starts as a workbook of its kind does: a zip archive (xlsx, xlsm, ods) or an
+    OLE compound file (xls)."""
+    with path.open("rb") as fh:
+        head = fh.read(8)
+    if ext == ".xls":
+        return head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") or head.startswith(b"PK\x03\x04")
+    return head.startswith(b"PK\x03\x04")
 
 
 def _read_csv(raw: bytes) -> list[list[Any]]:

@@ -22,6 +22,7 @@ from alassess.domain.assessment import (
     Assessor,
     Plant,
     check_forms,
+    did_you_mean,
     parse_period,
 )
 from alassess.domain.errors import InputError, StateError
@@ -105,13 +106,17 @@ class Editor:
             if key == "sector" and value != plant.sector:
                 raise StateError("sector_fixed", "plant.sector")
             if key == "credit_code" and value:
-                found = self.db.execute("SELECT name FROM plants WHERE credit_code = ? AND id <> ?",
-                                        [value, plant_id]).fetchone()
-                if found:
-                    raise InputError("plant_exists", "plant.credit_code", name=found[0])
+                self.check_credit_code_free(plant_id, value)
             setattr(plant, key, value)
             repo.update_plant(self.db, plant_id, plant)
         return value
+
+    def check_credit_code_free(self, plant_id: int, code: str) -> None:
+        """Refuse a credit code another plant has (checked while it is typed, and again when stored)."""
+        found = self.db.execute("SELECT name FROM plants WHERE credit_code = ? AND id <> ?",
+                                [code, plant_id]).fetchone()
+        if found:
+            raise InputError("plant_exists", "plant.credit_code", name=found[0])
 
     def create_assessment(self, plant_id: int, period: Any, assessor_name: str = "",
                           organisation: str = "") -> int:
@@ -154,7 +159,7 @@ class Editor:
         for fid, value in raw.items():
             f = catalogue.get(fid)
             if f is None:
-                raise InputError("unknown_field", f"values.{fid}", key=fid)
+                raise InputError("unknown_field", f"values.{fid}", key=fid, near=did_you_mean(fid, catalogue))
             parsed[fid] = f.parse(value)
         with repo.transaction(self.db):
             row = repo.ensure_editable(self.db, assessment_id)

@@ -252,6 +252,7 @@ def _build_sign(src: PlantSource, opts: LabelOptions, kind: str, paper: content.
     from alassess.reports.sheets import Item, SheetWriter
 
     plant = src.plant
+    count = content.parse_count(opts.count)  # copies of the sign
     if kind == "warning":
         w, h = draw.warning_sign_size()
         title, caption = "危险废物警告标志", f"危险废物警告标志（等边三角形，边长 {w / 10:g} cm）"
@@ -287,10 +288,10 @@ def _build_sign(src: PlantSource, opts: LabelOptions, kind: str, paper: content.
     paint(c)
     c.endForm()
     writer = SheetWriter(c, paper, w, h)
-    writer.add_all([Item(w, h, lambda cv: cv.doForm("sign"), caption)])
+    writer.add_all([Item(w, h, lambda cv: cv.doForm("sign"), caption) for _ in range(count)])
     c.save()
     tiles = len(writer.tiles.tiles) if writer.tiles else 1
-    return LabelResult(pdf=buf.getvalue(), kind=kind, pages=writer.pages, items=1, per_sheet=writer.per_sheet,
+    return LabelResult(pdf=buf.getvalue(), kind=kind, pages=writer.pages, items=count, per_sheet=writer.per_sheet,
                        tiles_per_item=tiles, orientation=writer.plan.orientation,
                        paper=paper.name, width_mm=w, height_mm=h)
 

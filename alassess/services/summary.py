@@ -9,7 +9,7 @@ import unicodedata
 from typing import Any
 
 from alassess import catalogue
-from alassess.domain import circular, messages
+from alassess.domain import circular, messages, words
 from alassess.domain import fields as _fields
 from alassess.domain.assessment import Assessment
 from alassess.domain.findings import Severity
@@ -42,14 +42,21 @@ def text_summary(a: Assessment, result: dict[str, Any], lang: str = "en") -> str
 
 
 def _circular_lines(ce: dict[str, Any], lang: str) -> list[str]:
-    lines = [catalogue.text("summary.ce_index", lang, index=f"{ce['index']:.2f}", grade=ce["grade"],
-                            label=circular.grade_label(ce["grade"], lang))]
+    label = circular.grade_label(ce["grade"], lang)
+    if ce["grade"] == "none":  # never the raw "none"
+        lines = [catalogue.text("summary.ce_index_no_grade", lang, index=f"{ce['index']:.2f}", label=label)]
+    else:
+        lines = [catalogue.text("summary.ce_index", lang, index=f"{ce['index']:.2f}", grade=ce["grade"], label=label)]
     for i in ce["indicators"]:
         f = _fields.get(i["id"])
         val = "—" if i["value"] is None else f"{i['value']:g}"
         lines.append(f"  {f.label(lang):<28} {val:>10} {f.unit:<6} / {i['benchmark']:g}  {i['score']:6.2f}")
     ng = ce.get("next_grade")
-    if ng:
+    if ng and (ng["points_needed"] or 0) <= 0 and ng.get("requirements_unmet"):
+        # the index is enough: only basic requirements are missing (not "0.00 points to go")
+        names = words.joined(_fields.FieldName(r) for r in ng["requirements_unmet"])
+        lines.append(catalogue.text("summary_next_grade_requirements_only", lang, target=ng["target"], names=names))
+    elif ng:
         lines.append(catalogue.text("summary.to_reach", lang, target=ng["target"], points=f"{ng['points_needed']:.2f}"))
         for step in ng["plan"]:
             f = _fields.get(step["id"])

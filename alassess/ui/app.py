@@ -81,6 +81,8 @@ def run(db_path: str | Path, demo: bool = False, lang: str | None = None) -> int
         QMessageBox.critical(None, "AlAssess", exc.message(lang))
         return 2
     sys.excepthook = _excepthook
+    if demo:
+        window.mark_demo(db_path)
     window.open_initial()
     startup_file = os.environ.get("ALASSESS_STARTUP_FILE")
     exit_when_shown = os.environ.get("ALASSESS_EXIT_WHEN_SHOWN") == "1"

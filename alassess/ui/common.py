@@ -6,7 +6,8 @@ engine shows) import it without importing each other.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
 from alassess.domain import messages
 from alassess.domain.errors import AlAssessError
@@ -37,3 +38,28 @@ def ok_cancel(dialog: QDialog, ok_text: str | None = None) -> QDialogButtonBox:
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def name_inputs(form: QFormLayout, names: dict[QWidget, str]) -> None:
+    """Each input of ``form`` gets its field id as object name and its row's label as accessible name."""
+    for w, field_id in names.items():
+        w.setObjectName(field_id)
+        label = form.labelForField(w)
+        text = label.text().rstrip(" *") if isinstance(label, QLabel) else ""
+        if isinstance(w, QCheckBox) and not text:
+            text = w.text()
+        w.setAccessibleName(text.replace("&", ""))
+
+
+def field_message(name: str, message: str) -> str:
+    """``message`` about the field ``name``: prefixed with the name unless it already says it."""
+    if not name or name.casefold() in message.casefold():
+        return message
+    return QCoreApplication.translate("Dialogs", "%1: %2").replace("%1", name).replace("%2", message)
+
+
+def mark(w: QWidget, state: str) -> None:
+    """Show a dialog's input box as refused ("error") or fine ("")."""
+    w.setProperty("state", state)
+    w.style().unpolish(w)
+    w.style().polish(w)

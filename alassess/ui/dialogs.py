@@ -21,7 +21,7 @@ from alassess.domain.errors import AlAssessError
 from alassess.domain.fields import SECTORS
 from alassess.services.editing import Editor
 from alassess.ui import settings as ui_settings
-from alassess.ui.common import error_label, error_text, ok_cancel
+from alassess.ui.common import error_label, error_text, field_message, mark, name_inputs, ok_cancel
 
 
 def _remember_assessor(name: str, organisation: str) -> None:
@@ -30,8 +30,9 @@ def _remember_assessor(name: str, organisation: str) -> None:
     ui_settings.set_value("assessor/organisation", organisation.strip())
 
 
-def _field_name(field: str | None, names: dict[str, str]) -> str:
-    return names.get(field or "", "")
+def last_complete_year(today: _dt.date | None = None) -> int:
+    """The period a new assessment is usually for: the last year that has ended."""
+    return (today or _dt.date.today()).year - 1
 
 
 class NewPlantDialog(QDialog):
@@ -56,12 +57,14 @@ class NewPlantDialog(QDialog):
         self.credit_code.setPlaceholderText(self.tr("18 characters (optional)"))
         self.region = QLineEdit()
         self.key_region = QCheckBox(self.tr("In an air-pollution key region"))
-        self.period = QLineEdit(str(_dt.date.today().year))
+        self.period = QLineEdit(str(last_complete_year()))
         self.assessor = QLineEdit(ui_settings.get_str("assessor/name"))
         self.organisation = QLineEdit(ui_settings.get_str("assessor/organisation"))
         self.names = {"plant.name": self.tr("Plant name"), "plant.sector": self.tr("Sector"),
                       "plant.credit_code": self.tr("Unified social credit code"), "period": self.tr("Period"),
                       "plant.region": self.tr("Region")}
+        self.inputs = {"plant.name": self.name, "plant.sector": self.sector, "plant.credit_code": self.credit_code,
+                       "plant.region": self.region, "period": self.period, "assessment.period": self.period}
         form.addRow(self.names["plant.name"] + " *", self.name)
         form.addRow(self.names["plant.sector"] + " *", self.sector)
         form.addRow(self.names["plant.credit_code"], self.credit_code)
@@ -70,6 +73,9 @@ class NewPlantDialog(QDialog):
         form.addRow(self.names["period"] + " *", self.period)
         form.addRow(self.tr("Assessor"), self.assessor)
         form.addRow(self.tr("Organisation"), self.organisation)
+        name_inputs(form, {self.name: "plant.name", self.sector: "plant.sector", self.credit_code: "plant.credit_code",
+                           self.region: "plant.region", self.key_region: "plant.key_region", self.period: "period",
+                           self.assessor: "assessor.name", self.organisation: "assessor.organisation"})
         lay.addLayout(form)
         self.error = error_label()
         lay.addWidget(self.error)
@@ -79,14 +85,19 @@ class NewPlantDialog(QDialog):
     def accept(self) -> None:
         raw = {"name": self.name.text(), "sector": self.sector.currentData(), "credit_code": self.credit_code.text(),
                "region": self.region.text(), "key_region": self.key_region.isChecked()}
+        for w in self.inputs.values():
+            mark(w, "")
         try:
             pid, aid = self.editor.create_plant_with_assessment(raw, self.period.text(), self.assessor.text(),
                                                                 self.organisation.text())
         except AlAssessError as exc:
-            name = _field_name(exc.field, self.names)
-            self.error.setText((name + "：" if self.lang == "zh" else name + ": ") * bool(name)
-                               + error_text(exc, self.lang))
+            # the box it is about is marked and gets the cursor; the field is named once
+            self.error.setText(field_message(self.names.get(exc.field or "", ""), error_text(exc, self.lang)))
             self.error.show()
+            w = self.inputs.get(exc.field or "")
+            if w is not None:
+                mark(w, "error")
+                w.setFocus()
             return
         _remember_assessor(self.assessor.text(), self.organisation.text())
         self.plant_id, self.assessment_id = pid, aid
@@ -119,6 +130,8 @@ class NewAssessmentDialog(QDialog):
         form.addRow(self.tr("Period") + " *", self.period)
         form.addRow(self.tr("Assessor"), self.assessor)
         form.addRow(self.tr("Organisation"), self.organisation)
+        name_inputs(form, {self.plant: "plant", self.period: "period", self.assessor: "assessor.name",
+                           self.organisation: "assessor.organisation"})
         lay.addLayout(form)
         self.error = error_label()
         lay.addWidget(self.error)
@@ -131,7 +144,8 @@ class NewAssessmentDialog(QDialog):
     def _suggest_period(self) -> None:
         pid = self.plant.currentData()
         periods = self.editor.periods(pid) if pid is not None else []
-        year = max([int(p) for p in periods], default=_dt.date.today().year - 1) + 1
+        years = [int(p) for p in periods if str(p).isdigit()]
+        year = max(years) + 1 if years else last_complete_year()
         self.period.setText(str(year))
 
     def accept(self) -> None:
@@ -160,6 +174,7 @@ class SettingsDialog(QDialog):
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(self.language.findData(current), 0))
         form.addRow(self.tr("Language"), self.language)
+        name_inputs(form, {self.language: "language"})
         lay.addLayout(form)
         note = QLabel(self.tr("Field labels, hints and messages follow the language too."))
         note.setObjectName("hint")

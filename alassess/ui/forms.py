@@ -37,6 +37,7 @@ from alassess import forms as form_defs
 from alassess import standards
 from alassess.domain import fields as _fields
 from alassess.domain import messages
+from alassess.domain.clauses import clause_text
 from alassess.domain.errors import AlAssessError
 from alassess.domain.findings import by_severity
 from alassess.ui.common import error_text
@@ -56,14 +57,20 @@ def show_value(value: Any) -> str:
     return str(value)
 
 
+def field_name(bind: str) -> str:
+    """The object name of a bind's input: the field id (``energy_output``; ``plant.name``, ``dross.production_t``)."""
+    return bind[len("values."):] if bind.startswith("values.") else bind
+
+
 class YesNo(QWidget):
     """是 / 否 (yes / no) with "not answered"; one tab stop, keys Y, N, 1, 0, Delete."""
 
     changed = Signal(object)  # True, False or None
 
-    def __init__(self, yes: str, no: str, parent: QWidget | None = None) -> None:
+    def __init__(self, yes: str, no: str, parent: QWidget | None = None, *, yes_is_bad: bool = False) -> None:
         super().__init__(parent)
-        self.setObjectName("yesno")
+        self.setProperty("yesno", True)  # styled by this property: the object name is the field id
+        self.yes_is_bad = yes_is_bad  # "banned technology in use?": 是 is the bad answer (red), 否 the good one
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         lay = QHBoxLayout(self)
@@ -71,8 +78,9 @@ class YesNo(QWidget):
         lay.setSpacing(0)
         self.yes = QPushButton(yes)
         self.no = QPushButton(no)
-        self.yes.setObjectName("segYes")
-        self.no.setObjectName("segNo")
+        # the colours say good (green) or bad (red), whichever of yes and no that is
+        self.yes.setObjectName("segBad" if yes_is_bad else "segGood")
+        self.no.setObjectName("segGood" if yes_is_bad else "segBad")
         for b in (self.yes, self.no):
             b.setCheckable(True)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -160,7 +168,7 @@ class RowWidget(QFrame):
         note = self.row.note(self.lang)
         if note:
             parts.append(note)
-        src = self.row.source_text()
+        src = clause_text(self.row.source_text(), self.lang)
         if src:
             parts.append(self.tr("Source: %1").replace("%1", src))
         return "  ·  ".join(parts)
@@ -311,6 +319,7 @@ class IndicatorRow(NumberRow):
         self.out_btn.setChecked(form == "output")
         self.con_btn.setChecked(form == "consumption")
         f = self.current_field()
+        self.editor.setAccessibleName(f.label(self.lang))
         self.unit.setText(f.unit)
         self.hint.setText(self._hint_for(f))
         if load:
@@ -321,7 +330,7 @@ class IndicatorRow(NumberRow):
         parts = [f.label(self.lang) + " — " + f.hint(self.lang) if f is self.consumption else f.hint(self.lang)]
         if self.row.note(self.lang):
             parts.append(self.row.note(self.lang))
-        parts.append(self.tr("Source: %1").replace("%1", f.source))
+        parts.append(self.tr("Source: %1").replace("%1", clause_text(f.source, self.lang)))
         return "  ·  ".join(parts)
 
     def _typed(self, text: str) -> None:
@@ -331,7 +340,12 @@ class IndicatorRow(NumberRow):
         if self.consumption is not None:
             has_out = self.session.value(f"values.{self.output.id}") is not None
             has_con = self.session.value(f"values.{self.consumption.id}") is not None
-            self.set_form("consumption" if has_con and not has_out else "output", load=False)
+            # the form follows what is stored; with neither stored (cleared, or undone to nothing) the
+            # toggle stays where the user put it
+            if has_con != has_out:
+                self.set_form("consumption" if has_con else "output", load=False)
+            else:
+                self.set_form(self.form, load=False)
         super().load()
         self.update_converted()
 
@@ -357,7 +371,8 @@ class IndicatorRow(NumberRow):
 class YesNoRow(RowWidget):
     def __init__(self, row: form_defs.Row, view: FormView) -> None:
         super().__init__(row, view)
-        self.editor = YesNo(self.tr("Yes"), self.tr("No"))
+        f = row.catalogue_field
+        self.editor = YesNo(self.tr("Yes"), self.tr("No"), yes_is_bad=bool(f is not None and f.banned))
         self.editor.setAccessibleName(row.label(self.lang))
         self.editor.changed.connect(lambda v: self.commit(v))
         self.input_box.addWidget(self.editor)
@@ -438,14 +453,14 @@ class DrossClassRow(RowWidget):
         super().__init__(row, view)
         data = standards.load("dross")
         cls = data["classes"].get(self.session.sector)
-        zh = self.lang == "zh"
+        lang = "zh" if self.lang == "zh" else "en"
         hazards = {"reactivity": self.tr("reactivity"), "toxicity": self.tr("toxicity")}
         if cls:
             cat = data["category"]
-            names = ("、" if zh else ", ").join(hazards.get(h, h) for h in cls["hazards"])
-            text = (f"<b>{cls['class_zh'] if zh else cls['class_en']}</b>　{cls['code']}　"
+            names = self.tr(", ").join(hazards.get(h, h) for h in cls["hazards"])
+            text = (f"<b>{cls['class_' + lang]}</b>&nbsp;&nbsp;&nbsp;{cls['code']}&nbsp;&nbsp;&nbsp;"
                     + self.tr("Hazards: %1").replace("%1", names)
-                    + f"<br><span style='color:#656d76'>{cat['id']} {cat['name_zh']}</span>")
+                    + f"<br><span style='color:#656d76'>{cat['id']} {cat.get('name_' + lang) or cat['name_zh']}</span>")
         else:
             text = "—"
         self.value_label = QLabel(text)
@@ -493,7 +508,8 @@ class SectionPage(QScrollArea):
         lay.setSpacing(0)
         intro = section.intro(view.lang)
         if section.source:
-            intro += "  " + QCoreApplication.translate("Form", "Source: %1").replace("%1", section.source)
+            intro += "  " + QCoreApplication.translate("Form", "Source: %1").replace(
+                "%1", clause_text(section.source, view.lang))
         self.intro = QLabel(intro)
         self.intro.setObjectName("sectionIntro")
         self.intro.setWordWrap(True)
@@ -544,6 +560,10 @@ class FormView(QTabWidget):
         self.set_readonly(session.readonly)
 
     def register(self, w: RowWidget) -> None:
+        if w.editor is not None and w.row.bind:
+            # tests and screen readers find an input by its field id and read its label
+            w.editor.setObjectName(field_name(w.row.bind))
+            w.editor.setAccessibleName(w.row.label(self.lang))
         binds = {w.row.bind} if w.row.bind else set()
         if isinstance(w, IndicatorRow) and w.consumption is not None:
             binds.add(f"values.{w.consumption.id}")

@@ -23,6 +23,17 @@ def qm_path(lang: str) -> str | None:
     return str(p)
 
 
+def qt_translation_dirs() -> list[str]:
+    """Where Qt's own translations may be: Qt's configured folder, else the PySide6 package's."""
+    from pathlib import Path
+
+    import PySide6
+
+    dirs = [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)]
+    dirs += [str(Path(PySide6.__file__).parent / sub / "translations") for sub in ("Qt", "")]
+    return [d for d in dirs if d and Path(d).is_dir()]
+
+
 def system_lang() -> str:
     name = QLocale.system().name().lower()
     return "zh" if name.startswith("zh") else "en"
@@ -47,12 +58,18 @@ def install(lang: str) -> str:
             if path and tr.load(path):
                 app.installTranslator(tr)
                 _state["translators"].append(tr)  # type: ignore[union-attr]
-            # Qt's own dialogs (file, print, message boxes) in Chinese where Qt ships them
-
-            qt = QTranslator(app)
-            if qt.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-                app.installTranslator(qt)
-                _state["translators"].append(qt)  # type: ignore[union-attr]
+            # Qt's own dialogs (file, print, message boxes) in Chinese: Qt's translation, then the few
+            # texts it lacks (qt_extra_zh_CN)
+            for folder in qt_translation_dirs():
+                qt = QTranslator(app)
+                if qt.load("qtbase_zh_CN", folder):
+                    app.installTranslator(qt)
+                    _state["translators"].append(qt)  # type: ignore[union-attr]
+                    break
+            extra = QTranslator(app)
+            if extra.load(str(resources.files("alassess.resources").joinpath("i18n", "qt_extra_zh_CN.qm"))):
+                app.installTranslator(extra)
+                _state["translators"].append(extra)  # type: ignore[union-attr]
     _state["lang"] = lang
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China) if lang == "zh"
                        else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))

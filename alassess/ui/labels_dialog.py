@@ -32,7 +32,7 @@ from alassess.services import labels
 from alassess.services.files import atomic_write
 from alassess.services.labels import LabelOptions
 from alassess.ui import style
-from alassess.ui.common import error_text
+from alassess.ui.common import error_text, mark, name_inputs
 from alassess.ui.pdf_preview import (
     clear_pages,
     documents_dir,
@@ -119,6 +119,11 @@ class LabelsDialog(QDialog):
             e.setPlaceholderText(self.tr("(default)"))
             self.field_edits[f] = e
             form.addRow(names[f], e)
+        names = {self.kind: "kind", self.count: "count", self.paper: "paper", self.dross_kind: "dross_kind",
+                 self.weight: "weight_t", self.date: "date", self.volume: "container_volume_l",
+                 self.facility: "facility", self.layout_: "layout", self.facility_code: "facility_code"}
+        names.update({e: f for f, e in self.field_edits.items()})
+        name_inputs(form, names)
         self.form = form
         side.addLayout(form)
         note = QLabel(self.tr("Print at 100 % (actual size), never “fit to page”: the sheet carries a scale bar "
@@ -167,7 +172,6 @@ class LabelsDialog(QDialog):
             self.form.setRowVisible(w, kind == "facility")
         for e in self.field_edits.values():
             self.form.setRowVisible(e, kind == "label")
-        self.count.setEnabled(kind == "label")
         self.update_preview()
 
     def options(self):
@@ -185,6 +189,8 @@ class LabelsDialog(QDialog):
     # ---- preview ------------------------------------------------------------------------------
 
     def update_preview(self) -> bool:
+        for w in (self.weight, self.volume, self.date, self.count, self.facility_code):
+            mark(w, "")
         clear_pages(self.pages_box)
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -203,15 +209,27 @@ class LabelsDialog(QDialog):
         return True
 
     def _describe(self, res) -> str:
-        text = self.tr("%1 × %2 mm, %3 per sheet on %4, %n sheet(s)", "", res.pages).replace(
-            "%1", f"{res.width_mm:g}").replace("%2", f"{res.height_mm:g}").replace("%3", str(res.per_sheet)).replace(
-            "%4", res.paper)
+        if res.per_sheet:
+            text = self.tr("%1 × %2 mm, %3 per sheet on %4, %n sheet(s)", "", res.pages).replace(
+                "%1", f"{res.width_mm:g}").replace("%2", f"{res.height_mm:g}").replace(
+                "%3", str(res.per_sheet)).replace("%4", res.paper)
+        else:  # larger than the paper: each one is tiled over several sheets
+            text = self.tr("%1 × %2 mm on %3, %n sheet(s)", "", res.pages).replace(
+                "%1", f"{res.width_mm:g}").replace("%2", f"{res.height_mm:g}").replace("%3", res.paper)
         if res.tiles_per_item > 1:
             text += " · " + self.tr("tiled over %1 sheets each").replace("%1", str(res.tiles_per_item))
         return text
 
     def _error(self, exc: AlAssessError) -> None:
         self.result.setText(f"<span style='color:{style.ERROR}'>✗ {error_text(exc, self.lang)}</span>")
+        w = self.input_for(exc.field)
+        if w is not None:  # the box it is about is marked (what was typed stays, to correct)
+            mark(w, "error")
+
+    def input_for(self, field: str | None):
+        """The box of a refused option (the service names it as the command line does)."""
+        return {"--weight-t": self.weight, "--container-volume-l": self.volume, "--date": self.date,
+                "--count": self.count, "--facility-code": self.facility_code}.get(field or "")
 
     # ---- output -------------------------------------------------------------------------------
 

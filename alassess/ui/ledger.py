@@ -8,6 +8,7 @@ assessment's result (:func:`alassess.services.scoring.evaluate`), refreshed afte
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import Any
 
@@ -18,12 +19,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -35,7 +38,9 @@ from alassess.domain.dross import classify, movement_name
 from alassess.domain.errors import AlAssessError
 from alassess.services import dross
 from alassess.ui import style
-from alassess.ui.common import error_label, error_text, ok_cancel
+from alassess.ui.common import error_label, error_text, field_message, mark, name_inputs, ok_cancel
+
+SHOWN_PROBLEMS = 200  # the problems of an import listed under the table (scrolling); a count for the rest
 
 
 def kind_name(kind: str) -> str:
@@ -43,9 +48,26 @@ def kind_name(kind: str) -> str:
             "secondary": QCoreApplication.translate("Ledger", "secondary")}.get(kind, kind)
 
 
-def _header(field: str, lang: str) -> str:
-    zh, en, _more = dl.COLUMNS[field]
-    return zh if lang == "zh" else en.replace("_", " ")
+def column_names() -> dict[str, str]:
+    """The ledger's columns as the user reads them (in Chinese, the template's own headers)."""
+    return {"date": QCoreApplication.translate("Ledger", "Date"),
+            "code": QCoreApplication.translate("Ledger", "Waste code"),
+            "kind": QCoreApplication.translate("Ledger", "Dross kind"),
+            "movement": QCoreApplication.translate("Ledger", "Movement"),
+            "quantity_t": QCoreApplication.translate("Ledger", "Quantity (t)"),
+            "container": QCoreApplication.translate("Ledger", "Container no."),
+            "receiver": QCoreApplication.translate("Ledger", "Receiver"),
+            "manifest_no": QCoreApplication.translate("Ledger", "Manifest no."),
+            "note": QCoreApplication.translate("Ledger", "Note")}
+
+
+def list_text(items: list[str]) -> str:
+    """Codes listed as the reader writes a list (、 in Chinese, ", " in English; both are read back)."""
+    return QCoreApplication.translate("Ledger", ", ").join(items)
+
+
+def _header(field: str, lang: str) -> str:  # noqa: ARG001 - the installed translation decides
+    return column_names().get(field, field)
 
 
 class _RowsModel(QAbstractTableModel):
@@ -120,7 +142,7 @@ class ReceiverModel(_RowsModel):
             return None
         v = self.rows[index.row()].get(self.columns[index.column()])
         if isinstance(v, list):
-            return "、".join(v)
+            return list_text(v)
         return "" if v is None else str(v)
 
 
@@ -164,6 +186,7 @@ class EntryDialog(QDialog):
                     w.setPlaceholderText("2025-03-31")
             self.edits[f] = w
             form.addRow(_header(f, lang) + (" *" if f in dl.REQUIRED else ""), w)
+        name_inputs(form, {w: f for f, w in self.edits.items()})
         lay.addLayout(form)
         self.error = error_label()
         lay.addWidget(self.error)
@@ -180,12 +203,17 @@ class EntryDialog(QDialog):
 
     def accept(self) -> None:
         cells = self.values()
+        for w in self.edits.values():
+            mark(w, "")
         try:
             dross.validate_entry(cells)
         except AlAssessError as exc:
             col = exc.field if exc.field in dl.COLUMNS else None
-            self.error.setText((_header(col, self.lang) + ": " if col else "") + error_text(exc, self.lang))
+            self.error.setText(field_message(_header(col, self.lang) if col else "", error_text(exc, self.lang)))
             self.error.show()
+            if col:  # the box the message is about: marked, with the cursor in it (what was typed stays)
+                mark(self.edits[col], "error")
+                self.edits[col].setFocus()
             return
         self.cells = cells
         super().accept()
@@ -203,8 +231,8 @@ class ReceiverDialog(QDialog):
         form = QFormLayout()
         self.name = QLineEdit(r.get("name", ""))
         self.licence = QLineEdit(r.get("licence_no", ""))
-        self.codes = QLineEdit("、".join(r.get("codes") or []))
-        self.codes.setPlaceholderText("321-024-48、321-026-48")
+        self.codes = QLineEdit(list_text(r.get("codes") or []))
+        self.codes.setPlaceholderText(list_text(["321-024-48", "321-026-48"]))
         self.valid_from = QLineEdit(r.get("valid_from") or "")
         self.valid_to = QLineEdit(r.get("valid_to") or "")
         form.addRow(self.tr("Receiver") + " *", self.name)
@@ -212,6 +240,8 @@ class ReceiverDialog(QDialog):
         form.addRow(self.tr("Licensed codes"), self.codes)
         form.addRow(self.tr("Valid from"), self.valid_from)
         form.addRow(self.tr("Valid to"), self.valid_to)
+        name_inputs(form, {self.name: "name", self.licence: "licence_no", self.codes: "codes",
+                           self.valid_from: "valid_from", self.valid_to: "valid_to"})
         lay.addLayout(form)
         self.error = error_label()
         lay.addWidget(self.error)
@@ -309,15 +339,25 @@ class LedgerPage(QWidget):
         split.setSizes([160, 480])
         lay.addWidget(split, 1)
         self.message = QLabel("")
+        self.message.setObjectName("ledgerMessage")
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.RichText)
-        lay.addWidget(self.message)
-        self.add_button.clicked.connect(self.add_entry)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # every problem of an import can be read (scrolled), however many there are
+        self.message_area = QScrollArea()
+        self.message_area.setWidgetResizable(True)
+        self.message_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.message_area.setWidget(self.message)
+        self.message_area.setMaximumHeight(200)
+        self.message_area.hide()
+        lay.addWidget(self.message_area)
+        self.add_button.clicked.connect(lambda: self.add_entry())  # clicked(bool) would pass False
         self.edit_button.clicked.connect(self.edit_entry)
         self.delete_button.clicked.connect(self.delete_entry)
-        self.import_button.clicked.connect(self.import_file)
+        self.import_button.clicked.connect(lambda: self.import_file())
         self.ledger_view.doubleClicked.connect(lambda _i: self.edit_entry())
-        self.add_receiver_button.clicked.connect(self.add_receiver)
+        self.add_receiver_button.clicked.connect(lambda: self.add_receiver())
         self.edit_receiver_button.clicked.connect(self.edit_receiver)
         self.delete_receiver_button.clicked.connect(self.delete_receiver)
         self.receiver_view.doubleClicked.connect(lambda _i: self.edit_receiver())
@@ -341,21 +381,27 @@ class LedgerPage(QWidget):
     def _after_change(self, text: str) -> None:
         self.reload()
         self.session.reload()  # the ledger is part of the assessment's dross section: re-score
-        self.message.setText(f"<span style='color:{style.OK}'>✓</span> " + text)
+        self._show_message(f"<span style='color:{style.OK}'>✓</span> " + html.escape(text, quote=False))
         self.changed.emit()
+
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message_area.setVisible(bool(text))
+        lines = text.count("<li>") + 1
+        self.message_area.setMinimumHeight(min(24 + 20 * lines, 200))
 
     def _error(self, exc: AlAssessError) -> None:
         problems = getattr(exc, "problems", None)
-        text = f"<span style='color:{style.ERROR}'>✗ {error_text(exc, self.lang)}</span>"
+        text = f"<span style='color:{style.ERROR}'>✗ {html.escape(error_text(exc, self.lang), quote=False)}</span>"
         if problems:
             items = []
-            for p in problems[:12]:
+            for p in problems[:SHOWN_PROBLEMS]:
                 msg = p.message(self.lang) if hasattr(p, "message") else str(p)
-                items.append(f"<li>{msg}</li>")
-            text += "<ul>" + "".join(items) + "</ul>"
-            if len(problems) > 12:
-                text += self.tr("… and %n more", "", len(problems) - 12)
-        self.message.setText(text)
+                items.append(f"<li>{html.escape(msg, quote=False)}</li>")
+            text += "<ul style='margin:0'>" + "".join(items) + "</ul>"
+            if len(problems) > SHOWN_PROBLEMS:
+                text += self.tr("… and %n more", "", len(problems) - SHOWN_PROBLEMS)
+        self._show_message(text)
 
     def _selected(self, view: QTableView, model) -> dict[str, Any] | None:
         idx = view.currentIndex()

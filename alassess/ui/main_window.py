@@ -193,6 +193,13 @@ class AssessmentPage(QWidget):
         self.banner.parentWidget().setVisible(on)
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except OSError:
+        return False
+
+
 class _ExposeWatcher(QObject):
     """Calls back once the window is on screen (for the start-up benchmark)."""
 
@@ -219,6 +226,7 @@ class MainWindow(QMainWindow):
         self.page: AssessmentPage | None = None
         self.undo_group = QUndoGroup(self)
         self.last_saved = ""
+        self.demo_dbs: set[Path] = set()  # databases filled with the demo data in this session (besides the demo's own)
         self._tree_timer = QTimer(self)
         self._tree_timer.setSingleShot(True)
         self._tree_timer.setInterval(300)
@@ -266,14 +274,36 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(2, 0)
         self.splitter.setSizes([300, 760, 380])
         self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+        central = QWidget()
+        cl = QVBoxLayout(central)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.setSpacing(0)
+        self.demo_banner = QFrame()
+        self.demo_banner.setObjectName("demoBanner")
+        dl = QHBoxLayout(self.demo_banner)
+        dl.setContentsMargins(14, 6, 10, 6)
+        self.demo_text = QLabel(self.tr("This is the demo database: its plants and figures are examples. Your own "
+                                        "assessments go into your database."))
+        self.demo_text.setWordWrap(True)
+        dl.addWidget(self.demo_text, 1)
+        self.demo_my_db_button = QPushButton(self.tr("Open my database"))
+        self.demo_my_db_button.clicked.connect(self.open_my_database)
+        dl.addWidget(self.demo_my_db_button)
+        self.demo_banner.hide()
+        cl.addWidget(self.demo_banner)
+        cl.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
         sb = self.statusBar()
-        self.save_label = QLabel("")
-        self.save_label.setObjectName("muted")
-        self.db_label = QLabel(style.display_path(self.db_path))
-        self.db_label.setObjectName("muted")
-        sb.addPermanentWidget(self.save_label)
-        sb.addPermanentWidget(self.db_label)
+        sb.clearMessage()  # a message in the language before a switch goes
+        if getattr(self, "save_label", None) is None:  # built again on a language switch: the labels stay, once
+            self.save_label = QLabel("")
+            self.save_label.setObjectName("muted")
+            self.db_label = QLabel("")
+            self.db_label.setObjectName("muted")
+            sb.addPermanentWidget(self.save_label)
+            sb.addPermanentWidget(self.db_label)
+        self.save_label.setText("")
+        self._show_db()
         if self.last_saved:
             self._show_saved()
 
@@ -314,12 +344,32 @@ class MainWindow(QMainWindow):
         self.act_redo = self._action(self.tr("Redo"), self.undo_group.redo, QKeySequence.StandardKey.Redo)
         self.act_undo.setEnabled(self.undo_group.canUndo())
         self.act_redo.setEnabled(self.undo_group.canRedo())
-        self.undo_group.canUndoChanged.connect(self.act_undo.setEnabled)
-        self.undo_group.canRedoChanged.connect(self.act_redo.setEnabled)
-        self.undo_group.undoTextChanged.connect(lambda t: self.act_undo.setToolTip(t))
-        self.undo_group.redoTextChanged.connect(lambda t: self.act_redo.setToolTip(t))
+        # the menu's items say what they undo ("Undo edit “Energy output”"); the toolbar's buttons keep
+        # a fixed text (what would be undone is in their tooltip), so the toolbar never re-lays itself out
+        # while the user types
+        self.tb_undo = self._action(self.tr("Undo"), self.undo_group.undo)
+        self.tb_redo = self._action(self.tr("Redo"), self.undo_group.redo)
+        for a, can in ((self.act_undo, self.undo_group.canUndoChanged), (self.tb_undo, self.undo_group.canUndoChanged),
+                       (self.act_redo, self.undo_group.canRedoChanged), (self.tb_redo, self.undo_group.canRedoChanged)):
+            can.connect(a.setEnabled)
+        self.tb_undo.setEnabled(self.undo_group.canUndo())
+        self.tb_redo.setEnabled(self.undo_group.canRedo())
+        self.undo_group.undoTextChanged.connect(self._undo_text)
+        self.undo_group.redoTextChanged.connect(self._redo_text)
+        self._undo_text(self.undo_group.undoText())
+        self._redo_text(self.undo_group.redoText())
         for a in (self.act_undo, self.act_redo):
             self.addAction(a)
+
+    def _undo_text(self, what: str) -> None:
+        text = self.tr("Undo %1").replace("%1", what) if what else self.tr("Undo")
+        self.act_undo.setText(text)
+        self.tb_undo.setToolTip(text)
+
+    def _redo_text(self, what: str) -> None:
+        text = self.tr("Redo %1").replace("%1", what) if what else self.tr("Redo")
+        self.act_redo.setText(text)
+        self.tb_redo.setToolTip(text)
 
     def _make_menus(self) -> None:
         mb = self.menuBar()
@@ -339,7 +389,7 @@ class MainWindow(QMainWindow):
         tb.setObjectName("mainToolbar")
         tb.setMovable(False)
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for a in (self.act_new_plant, self.act_new_assessment, None, self.act_undo, self.act_redo, None,
+        for a in (self.act_new_plant, self.act_new_assessment, None, self.tb_undo, self.tb_redo, None,
                   self.act_report, self.act_verify, self.act_labels):
             tb.addSeparator() if a is None else tb.addAction(a)
         spacer = QWidget()
@@ -467,6 +517,19 @@ class MainWindow(QMainWindow):
             self.last_saved = time.strftime("%H:%M:%S")
             self._show_saved()
 
+    def _show_db(self) -> None:
+        """The database's path in the status bar, and the banner over the window when it is the demo's."""
+        from alassess.services import demo
+
+        self.db_label.setText(style.display_path(self.db_path))
+        is_demo = any(_same_file(self.db_path, p) for p in (demo.demo_path(), *self.demo_dbs))
+        self.demo_banner.setVisible(is_demo)
+
+    def mark_demo(self, path: str | Path) -> None:
+        """``path`` holds the demo data (``alassess gui --demo``): the window says so."""
+        self.demo_dbs.add(Path(path))
+        self._show_db()
+
     def _show_saved(self) -> None:
         self.save_label.setText(self.tr("✓ All changes saved %1").replace("%1", self.last_saved))
 
@@ -592,7 +655,7 @@ class MainWindow(QMainWindow):
         self.editor = editor
         self.saver = self._new_saver()
         self.setWindowTitle(f"{product_title()} — {self.db_path.name}")
-        self.db_label.setText(style.display_path(self.db_path))
+        self._show_db()
         self.refresh_tree()
         self.open_initial()
 

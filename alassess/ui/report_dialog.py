@@ -34,7 +34,7 @@ from alassess.domain.errors import AlAssessError
 from alassess.services import report, signatures
 from alassess.services.files import atomic_write
 from alassess.ui import style
-from alassess.ui.common import error_text
+from alassess.ui.common import error_text, name_inputs
 from alassess.ui.pdf_preview import clear_pages, documents_dir, page_label, preview_area, render_pdf_pages
 from alassess.ui.session import Session
 
@@ -134,6 +134,12 @@ class ReportDialog(QDialog):
         orow.addWidget(self.out_path, 1)
         orow.addWidget(browse)
         form.addRow(self.tr("Save as"), orow)
+        for w, name, label in ((self.language, "report_lang", self.tr("Report language")),
+                               (self.identity, "identity", self.tr("Signing identity")),
+                               (self.passphrase, "passphrase", self.tr("Passphrase")),
+                               (self.out_path, "out", self.tr("Save as"))):
+            w.setObjectName(name)
+            w.setAccessibleName(label)
         side.addLayout(form)
         note = QLabel(self.tr("Signing marks this assessment as signed: it can then no longer be edited. "
                               "The assessment data travel inside the PDF, so the office can verify and import "
@@ -327,6 +333,8 @@ class NewIdentityDialog(QDialog):
         form.addRow(self.tr("Organisation"), self.organisation)
         form.addRow(self.tr("Passphrase"), self.pass1)
         form.addRow(self.tr("Passphrase again"), self.pass2)
+        name_inputs(form, {self.name: "name", self.organisation: "organisation", self.pass1: "passphrase",
+                           self.pass2: "passphrase_again"})
         lay.addLayout(form)
         note = QLabel(self.tr("A self-signed certificate: reports it signs verify as intact; the office trusts "
                               "it once it adds the certificate to its trust list."))

@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, 
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from alassess.domain import fields as _fields
+from alassess.domain.clauses import clause_text
 from alassess.domain.evaluation import Evaluation
 from alassess.domain.findings import by_severity
 from alassess.ui import style
@@ -81,7 +82,7 @@ class IndicatorBars(QWidget):
                  self.tr("Benchmark %1 %2").replace("%1", _fmt(ind["benchmark"])).replace("%2", f.unit),
                  self.tr("Industry survey: average %1, min %2, max %3").replace("%1", _fmt(s.get("avg")))
                  .replace("%2", _fmt(s.get("min"))).replace("%3", _fmt(s.get("max"))),
-                 f.source]
+                 clause_text(f.source, self.lang)]
         if ind.get("note"):
             lines.append(ind["note"])
         return "\n".join(lines)
@@ -129,7 +130,8 @@ class IndicatorBars(QWidget):
         p.drawText(QRectF(w - rw, top, rw, 20), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, right)
         p.setFont(small)
         p.setPen(QColor(style.MUTED))
-        vb = f"{_fmt(value) if value is not None else self.tr('missing')} / {_fmt(bm)} {f.unit}"
+        missing = self.tr("missing")
+        vb = f"{_fmt(value) if value is not None else missing} / {_fmt(bm)} {f.unit}"
         vbw = p.fontMetrics().horizontalAdvance(vb) + 8
         p.drawText(QRectF(w - rw - vbw, top, vbw, 20), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, vb)
         p.setFont(self.font())
@@ -463,8 +465,15 @@ class ResultsPanel(QScrollArea):
         if pts > 0:
             lines.append(self.tr("<b>%1</b> points to reach <b>%2</b>").replace("%1", f"{pts:.2f}")
                          .replace("%2", ng["target"]))
-        for rid in ng.get("requirements_unmet") or []:
-            lines.append(self.tr("and the basic requirement: %1").replace("%1", _fields.get(rid).label(self.lang)))
+        unmet = ng.get("requirements_unmet") or []
+        if unmet and pts <= 0:  # the index is enough: only basic requirements stand between the plant and the grade
+            lines.append(self.tr("The index is enough for <b>%1</b>; what is missing is the basic requirements:")
+                         .replace("%1", ng["target"]))
+            lines.extend("&nbsp;&nbsp;• " + html.escape(_fields.get(rid).label(self.lang), quote=False)
+                         for rid in unmet)
+        else:
+            for rid in unmet:
+                lines.append(self.tr("and the basic requirement: %1").replace("%1", _fields.get(rid).label(self.lang)))
         if pts > 0:
             alone = []
             for g in ng.get("indicators") or []:

@@ -51,7 +51,9 @@ class EditCommand(QUndoCommand):
         return True
 
     def redo(self) -> None:
-        self.session._apply(self.new, skip=self.source if self._first else None)
+        # the first time, the row being typed into shows what it holds already: neither its value nor
+        # the other form of an indicator (cleared by this edit) is loaded back into it
+        self.session._apply(self.new, skip=set(self.new) if self._first and self.source else None)
         self._first = False
 
     def undo(self) -> None:
@@ -135,7 +137,10 @@ class Session(QObject):
         if head == "values":
             return _fields.get(key).parse(raw)
         if head == "plant":
-            return editing.parse_plant_value(key, raw)
+            value = editing.parse_plant_value(key, raw)
+            if key == "credit_code" and value:  # another plant's code: said at the field, not when saving
+                self.editor.check_credit_code_free(self.info["plant_id"], value)
+            return value
         if head == "assessor":
             if raw is not None and not isinstance(raw, str):
                 raise InputError("expected_text", bind, value=str(raw))
@@ -188,14 +193,14 @@ class Session(QObject):
         self.undo_stack.push(EditCommand(self, dict(top.new), dict(top.old), top.text(), merge_key, source))
 
     def tr_edit(self, label: str) -> str:
-        return self.tr("Edit “%1”").replace("%1", label)
+        return self.tr("edit “%1”").replace("%1", label)
 
     def set_status(self, status: str) -> None:
         self.saver.flush()
         self.editor.set_status(self.id, status)
         self.info = self.editor.info(self.id)
 
-    def _apply(self, mapping: dict[str, Any], skip: str | None) -> None:
+    def _apply(self, mapping: dict[str, Any], skip: set[str] | None) -> None:
         """Put values into memory and the save queue (called by the undo commands)."""
         self.typing = skip is not None  # a keystroke (not an undo or a reload): the panel may defer text
         if any(not b.startswith(("values.", "assessor.")) for b in mapping):
@@ -241,7 +246,7 @@ class Session(QObject):
                                         lambda ed, v=dict(values): ed.set_values(aid, v))
         for bind, job in jobs:
             self.saver.submit_coalesced((bind, aid), job)
-        changed = [b for b in mapping if b != skip]
+        changed = [b for b in mapping if not skip or b not in skip]
         if changed:
             self.values_changed.emit(changed)
         if any(b.startswith("plant.") for b in mapping):

@@ -70,7 +70,7 @@ QStatusBar {{ background: {SURFACE}; border-top: 1px solid {BORDER}; }}
 QLineEdit, QComboBox, QPlainTextEdit, QSpinBox {{ border: 1px solid {BORDER}; border-radius: 5px; padding: 4px 6px;
     background: #ffffff; selection-background-color: {ACCENT}; }}
 QLineEdit:focus, QComboBox:focus {{ border: 1px solid {ACCENT}; }}
-QLineEdit[state="error"] {{ border: 1px solid {ERROR}; background: #fff5f5; }}
+QLineEdit[state="error"], QComboBox[state="error"] {{ border: 1px solid {ERROR}; background: #fff5f5; }}
 QLineEdit[state="warning"] {{ border: 1px solid #d4a72c; background: #fffbeb; }}
 QLineEdit:read-only {{ background: {SURFACE}; color: {MUTED}; }}
 QTreeView {{ border: none; background: #ffffff; }}
@@ -83,6 +83,7 @@ QScrollArea {{ border: none; background: #ffffff; }}
 QWidget#formPage, QWidget#resultsBody {{ background: #ffffff; }}
 QWidget#resultsBody {{ background: {SURFACE}; }}
 QFrame#card {{ background: #ffffff; border: 1px solid {BORDER}; border-radius: 8px; }}
+QFrame#demoBanner {{ background: #ddf4ff; border: none; border-bottom: 1px solid #54aeff; }}
 QFrame#banner {{ background: #fff8c5; border: 1px solid #d4a72c; border-radius: 6px; }}
 QFrame#formRow {{ border: none; border-bottom: 1px solid #eaeef2; }}
 QLabel#rowLabel {{ font-weight: 500; }}
@@ -99,12 +100,12 @@ QPushButton {{ border: 1px solid {BORDER}; border-radius: 5px; padding: 5px 12px
 QPushButton:hover {{ background: #eaeef2; }}
 QPushButton#primary {{ background: {ACCENT}; color: #ffffff; border: 1px solid {ACCENT}; }}
 QPushButton:disabled {{ color: #8c959f; }}
-QPushButton#segYes, QPushButton#segNo {{ border-radius: 0; padding: 3px 12px; min-width: 34px; }}
-QPushButton#segNo:checked {{ background: {ERROR}; color: #ffffff; border-color: {ERROR}; }}
-QPushButton#segYes:checked {{ background: {OK}; color: #ffffff; border-color: {OK}; }}
-QPushButton#segYes:disabled:checked, QPushButton#segNo:disabled:checked {{
+QPushButton#segGood, QPushButton#segBad {{ border-radius: 0; padding: 3px 12px; min-width: 34px; }}
+QPushButton#segBad:checked {{ background: {ERROR}; color: #ffffff; border-color: {ERROR}; }}
+QPushButton#segGood:checked {{ background: {OK}; color: #ffffff; border-color: {OK}; }}
+QPushButton#segGood:disabled:checked, QPushButton#segBad:disabled:checked {{
     background: #8c959f; border-color: #8c959f; }}
-QWidget#yesno:focus {{ border: 1px solid {ACCENT}; border-radius: 5px; }}
+QWidget[yesno="true"]:focus {{ border: 1px solid {ACCENT}; border-radius: 5px; }}
 QToolButton#formToggle {{ border: 1px solid {BORDER}; padding: 2px 8px; background: #ffffff; }}
 QToolButton#formToggle:checked {{ background: #ddf4ff; border-color: {ACCENT}; color: {ACCENT}; }}
 """

@@ -37,6 +37,8 @@ class AssessmentTree(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Find a plant, sector, period, status or grade"))
         self.search.setClearButtonEnabled(True)
+        self.search.setObjectName("search")
+        self.search.setAccessibleName(self.tr("Find"))
         lay.addWidget(self.search)
         self.model = QStandardItemModel(0, 4, self)
         self.model.setHorizontalHeaderLabels([self.tr("Plant / period"), self.tr("Status"), self.tr("Grade"),

@@ -39,6 +39,10 @@
         <translation>查找企业、行业、评估期、状态或等级</translation>
     </message>
     <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
         <source>Plant / period</source>
         <translation>企业 / 评估期</translation>
     </message>
@@ -60,6 +64,13 @@
     </message>
 </context>
 <context>
+    <name>Dialogs</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>DrossClassRow</name>
     <message>
         <source>reactivity</source>
@@ -68,6 +79,10 @@
     <message>
         <source>toxicity</source>
         <translation>毒性</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
     <message>
         <source>Hazards: %1</source>
@@ -109,6 +124,10 @@
     <message>
         <source>Industry survey: average %1, min %2, max %3</source>
         <translation>行业调研：平均 %1，最小 %2，最大 %3</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
     </message>
 </context>
 <context>
@@ -286,6 +305,12 @@
             <numerusform>%1 × %2 mm，每张 %4 纸 %3 个，共 %n 张</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 × %2 mm on %3, %n sheet(s)</source>
+        <translation>
+            <numerusform>%1 × %2 mm，%3 纸，共 %n 张</numerusform>
+        </translation>
+    </message>
     <message>
         <source>tiled over %1 sheets each</source>
         <translation>每个分 %1 张拼接</translation>
@@ -324,6 +349,46 @@
     <message>
         <source>secondary</source>
         <translation>二次铝灰</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Waste code</source>
+        <translation>废物代码</translation>
+    </message>
+    <message>
+        <source>Dross kind</source>
+        <translation>铝灰类型</translation>
+    </message>
+    <message>
+        <source>Movement</source>
+        <translation>业务类型</translation>
+    </message>
+    <message>
+        <source>Quantity (t)</source>
+        <translation>数量(吨)</translation>
+    </message>
+    <message>
+        <source>Container no.</source>
+        <translation>容器编号</translation>
+    </message>
+    <message>
+        <source>Receiver</source>
+        <translation>接收单位</translation>
+    </message>
+    <message>
+        <source>Manifest no.</source>
+        <translation>转移联单号</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
 </context>
 <context>
@@ -440,6 +505,10 @@
         <translation>打开我的数据库</translation>
     </message>
     <message>
+        <source>This is the demo database: its plants and figures are examples. Your own assessments go into your database.</source>
+        <translation>这是演示数据库：其中的企业和数据都是示例。您自己的评估请保存在您的数据库中。</translation>
+    </message>
+    <message>
         <source>The database in your data folder (created empty the first time)</source>
         <translation>数据文件夹中的数据库（首次打开时新建为空库）</translation>
     </message>
@@ -498,6 +567,14 @@
     <message>
         <source>Redo</source>
         <translation>重做</translation>
+    </message>
+    <message>
+        <source>Undo %1</source>
+        <translation>撤销%1</translation>
+    </message>
+    <message>
+        <source>Redo %1</source>
+        <translation>重做%1</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -916,6 +993,10 @@
         <translation>距 &lt;b&gt;%2&lt;/b&gt; 还差 &lt;b&gt;%1&lt;/b&gt; 分</translation>
     </message>
     <message>
+        <source>The index is enough for &lt;b&gt;%1&lt;/b&gt;; what is missing is the basic requirements:</source>
+        <translation>指数已达到 &lt;b&gt;%1&lt;/b&gt;，尚缺基本要求：</translation>
+    </message>
+    <message>
         <source>and the basic requirement: %1</source>
         <translation>并须满足基本要求：%1</translation>
     </message>
@@ -936,24 +1017,8 @@
         <translation>已满足 %1 的全部条件。</translation>
     </message>
     <message>
-        <source>Missing indicators (scored 0): %1</source>
-        <translation>缺失指标（计 0 分）：%1</translation>
-    </message>
-    <message>
         <source>The circular-economy evaluation does not apply to this sector.</source>
         <translation>循环经济评价不适用于该行业。</translation>
-    </message>
-    <message>
-        <source>Guideline: %1 — %2</source>
-        <translation>导则指标：%1 — %2</translation>
-    </message>
-    <message>
-        <source>Banned technology in use: %1</source>
-        <translation>仍在使用明令淘汰的工艺：%1</translation>
-    </message>
-    <message>
-        <source>Energy &amp; carbon: %1</source>
-        <translation>节能降碳：%1</translation>
     </message>
     <message>
         <source>No findings.</source>
@@ -989,14 +1054,6 @@
             <numerusform>%n 个问题</numerusform>
         </translation>
     </message>
-    <message>
-        <source>below the compliant level</source>
-        <translation>未达标</translation>
-    </message>
-    <message>
-        <source>not entered</source>
-        <translation>未填写</translation>
-    </message>
 </context>
 <context>
     <name>RowWidget</name>
@@ -1008,8 +1065,8 @@
 <context>
     <name>Session</name>
     <message>
-        <source>Edit “%1”</source>
-        <translation>修改“%1”</translation>
+        <source>edit “%1”</source>
+        <translation>编辑“%1”</translation>
     </message>
     <message>
         <source>Saving failed: %1</source>

@@ -86,16 +86,3 @@ def private_dir(folder: str | Path) -> Path:
         pass
     return folder
 
-
-def append_private(path: str | Path, text: str) -> None:
-    """Append ``text`` to ``path``, a file readable by its owner only (0600; an existing file is
-    narrowed to that), in a folder of the owner's only (an error log holds paths and data)."""
-    path = Path(path)
-    private_dir(path.parent)
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0), PRIVATE_FILE_MODE)
-    try:
-        if hasattr(os, "fchmod"):
-            os.fchmod(fd, PRIVATE_FILE_MODE)
-        os.write(fd, text.encode("utf-8"))
-    finally:
-        os.close(fd)

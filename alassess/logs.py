@@ -16,6 +16,7 @@ This module imports nothing of the application, so every layer may log through i
 
 from __future__ import annotations
 
+import io
 import logging
 import logging.handlers
 import os
@@ -93,16 +94,20 @@ class RedactSecrets(logging.Filter):
 class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
     """A rotating log whose files only their owner can read (0600), the rotated ones too."""
 
-    def _open(self):  # type: ignore[no-untyped-def]  # logging's own signature
+    def _open(self) -> io.TextIOWrapper:
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         try:
             os.chmod(self.baseFilename, 0o600)  # a file made earlier with wider rights
         except OSError:
             pass
-        return open(fd, self.mode, encoding=self.encoding, errors=self.errors)
+        return open(fd, "a", encoding=self.encoding, errors=self.errors)
 
 
 _handler: PrivateRotatingFileHandler | None = None
+
+
+def _formatter(entry: str) -> logging.Formatter:
+    return logging.Formatter(FORMAT.replace("%(name)s", f"{entry} %(name)s"))
 
 
 def configure(entry: str) -> Path | None:
@@ -116,21 +121,23 @@ def configure(entry: str) -> Path | None:
     path = log_path()
     root = logging.getLogger()
     if _handler is not None and _handler.baseFilename == os.path.abspath(path):
+        _handler.setFormatter(_formatter(entry))  # ``alassess gui``: the CLI hands over to the GUI
         return path
     if _handler is not None:
         root.removeHandler(_handler)
         _handler.close()
         _handler = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # a new folder: the owner's only
         handler = PrivateRotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8",
                                              delay=True)
     except OSError:
         return None
-    handler.setFormatter(logging.Formatter(FORMAT.replace("%(name)s", f"{entry} %(name)s")))
+    handler.setFormatter(_formatter(entry))
     handler.addFilter(RedactSecrets())
     handler.setLevel(logging.INFO)
     root.addHandler(handler)  # other libraries: their warnings (the root logger's default level)
+    logging.raiseExceptions = False  # a log that cannot be written (a full disk) prints no traceback
     logging.getLogger("alassess").setLevel(logging.INFO)
     _handler = handler
     return path

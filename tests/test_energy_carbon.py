@@ -53,7 +53,8 @@ def test_a_new_edition_is_a_data_change(monkeypatch):
     edited = copy.deepcopy(real("energy_carbon"))
     edited["thresholds"]["ac_baseline_kwh_per_t"]["value"] = "13200"
     edited["thresholds"]["cell_current_min_ka"]["value"] = "300"
-    monkeypatch.setattr(standards, "load", lambda name: edited if name == "energy_carbon" else real(name))
+    monkeypatch.setattr(standards, "load",
+                        lambda name, edition_id=None: edited if name == "energy_carbon" else real(name, edition_id))
     c = checks({"ac_consumption_kwh_per_t": 13300, "cell_current_ka": 280})
     assert c["energy_efficiency"]["level"] == "below_baseline" and c["energy_efficiency"]["status"] == "fail"
     assert c["cell_current"]["status"] == "fail" and c["cell_current"]["threshold"] == 300

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from alassess import standards
 from alassess.domain import evaluation
 from alassess.domain.assessment import parse_assessment
 from alassess.domain.findings import Finding, Severity
@@ -91,9 +92,10 @@ def test_the_reused_dross_result_does_not_depend_on_the_language():
     assert again.to_json("zh")["dross"] == scoring.evaluate(a, "zh")["dross"]
 
 
-def test_standards_object_has_a_place_and_is_absent_until_recorded():
-    ev = scoring.assess(_assess(ELECTROLYTIC_AVG))
-    assert ev.standards == {} and "standards" not in ev.to_json()
+def test_standards_object_names_the_edition_each_module_was_scored_with():
+    ev = scoring.assess(_assess(ELECTROLYTIC_AVG))  # electrolytic: every module applies
+    assert ev.standards == standards.current_ids() and ev.to_json()["standards"] == ev.standards
+    assert ev.editions()["energy_carbon"] == standards.edition("energy_carbon", "2024-972")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -4,7 +4,11 @@
 
 from __future__ import annotations
 
+import os
 import stat
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from asn1crypto import pkcs12 as asn1_p12
@@ -87,23 +91,17 @@ def test_data_folders_and_the_error_log_are_private(tmp_path, monkeypatch, capsy
     monkeypatch.setattr(identities, "user_data_dir", lambda: fresh)
     identities.create_identity("New", "", identities.identities_dir() / "new.p12", GOOD)
     assert stat.S_IMODE((fresh / "identities").stat().st_mode) == 0o700
-    # the error log: an internal error is written 0600 in a 0700 folder
-    logs = tmp_path / "logs"
-    monkeypatch.setenv("XDG_STATE_HOME", str(logs))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(logs))
-    import platformdirs
-
-    from alassess import cli
-
-    path = cli._log_crash(RuntimeError("boom"))
-    assert path == str(platformdirs.user_log_dir("AlAssess", appauthor=False) + "/alassess-error.log")
-    from pathlib import Path
-
-    log = Path(path)
+    # the log (details of internal errors): 0600, in a folder made 0700; an older, wider file is narrowed
+    home = tmp_path / "home"
+    script = ("import logging; from alassess import logs; logs.configure('cli'); "
+              "logging.getLogger('alassess.test').error('boom')")
+    env = {**os.environ, "XDG_DATA_HOME": str(home), "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    subprocess.run([sys.executable, "-c", script], env=env, check=True)
+    log = home / "AlAssess" / "alassess.log"
     assert stat.S_IMODE(log.stat().st_mode) == 0o600 and stat.S_IMODE(log.parent.stat().st_mode) == 0o700
     log.chmod(0o644)  # written by an older version
-    cli._log_crash(RuntimeError("again"))
-    assert stat.S_IMODE(log.stat().st_mode) == 0o600 and "again" in log.read_text()
+    subprocess.run([sys.executable, "-c", script], env=env, check=True)
+    assert stat.S_IMODE(log.stat().st_mode) == 0o600 and log.read_text().count("boom") == 2
 
 
 def test_the_new_identity_dialog_refuses_a_weak_passphrase_at_the_field(app, qtbot, tmp_path, monkeypatch):

@@ -79,6 +79,15 @@ def test_secrets_in_messages_arguments_and_keys_are_masked(data_home):
     assert "MIIEv" not in text and "PRIVATE KEY ***" in text
 
 
+def test_the_gui_started_from_the_cli_logs_as_the_gui(data_home):
+    logs.configure("cli")
+    logs.configure("gui")
+    logging.getLogger("alassess.ui.test").warning("from the window")
+    for h in logging.getLogger().handlers:
+        h.flush()
+    assert " gui alassess.ui.test " in _log_text(data_home)
+
+
 def test_the_rotated_files_stay_private(tmp_path):
     handler = logs.PrivateRotatingFileHandler(tmp_path / "a.log", maxBytes=200, backupCount=2, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(message)s"))

@@ -25,6 +25,7 @@ from alassess.domain.fields import SECTORS
 from alassess.domain.limits import CODE_MAX, NAME_MAX, TEXT_MAX, check_length
 from alassess.domain.numbers import parse_number
 from alassess.domain.wastecodes import check_known
+from alassess.standards import current_ids
 
 FORMAT = "alassess.assessment"
 VERSION = 1
@@ -71,6 +72,9 @@ class Assessment:
     values: dict[str, Any] = dc_field(default_factory=dict)  # field id → Decimal | bool | str
     dross: dict[str, Any] | None = None
     notices: list[Notice] = dc_field(default_factory=list)
+    # module → id of the edition of its reference data this assessment is scored with (DOMAIN §8
+    # "Editions"); the current editions unless the file or the store names others.
+    standards: dict[str, str] = dc_field(default_factory=current_ids)
 
     def value(self, field_id: str) -> Any:
         return self.values.get(field_id)
@@ -92,7 +96,7 @@ class Assessment:
 PLANT_KEYS = {"name": "text", "credit_code": "text", "sector": "text", "region": "text", "key_region": "bool",
               "address": "text", "contact": "text", "phone": "text"}
 ASSESSOR_KEYS = {"name": "text", "organisation": "text"}
-TOP_KEYS = {"format", "version", "plant", "period", "assessor", "values", "dross"}
+TOP_KEYS = {"format", "version", "plant", "period", "assessor", "standards", "values", "dross"}
 DROSS_KEYS = {"production_t": "number", "self_utilization": "bool", "primary_generated_t": "number",
               "secondary_generated_t": "number", "requirements": "object", "receivers": "list", "ledger": "list",
               "as_of": "date", "region": "text", "filings": "list"}
@@ -338,6 +342,25 @@ def parse_filings(v: Any) -> list[dict[str, Any]]:
     return out
 
 
+def parse_standards(v: Any, where: str = "standards") -> dict[str, str]:
+    """The editions an assessment names (module → edition id); a module not named gets its current
+    edition, which is then recorded. An unknown module or edition id is an input error naming it."""
+    obj = _expect_object(v if v is not None else {}, where)
+    _check_keys(obj, standards.RECORDED, where)
+    out = standards.current_ids()
+    for module, raw in obj.items():
+        if raw is None:
+            continue
+        if not isinstance(raw, str) or not raw.strip():
+            raise InputError("expected_text", f"{where}.{module}", value=_type_name(raw))
+        try:
+            out[module] = standards.edition(module, raw.strip()).id
+        except standards.UnknownEdition as e:
+            raise InputError("editions.unknown", f"{where}.{module}", edition=raw.strip(),
+                             known=", ".join(e.known)) from None
+    return out
+
+
 def parse_assessment(doc: Any) -> Assessment:
     """Validate a decoded assessment file; one :class:`InputError` on the first problem."""
     doc = _expect_object(doc, "(file)")
@@ -354,9 +377,12 @@ def parse_assessment(doc: Any) -> Assessment:
     notices: list[Notice] = []
     if "values" not in doc:  # a file without its data must not score as a plant with nothing
         raise InputError("values_required", "values")
-    values = parse_values(doc.get("values"), plant.sector, notices)
-    dross = parse_dross(doc.get("dross"))
-    return Assessment(plant=plant, period=period, assessor=assessor, values=values, dross=dross, notices=notices)
+    editions = parse_standards(doc.get("standards"))
+    with standards.using(editions):  # the values are checked against the assessment's field catalogue
+        values = parse_values(doc.get("values"), plant.sector, notices)
+        dross = parse_dross(doc.get("dross"))
+    return Assessment(plant=plant, period=period, assessor=assessor, values=values, dross=dross, notices=notices,
+                      standards=editions)
 
 
 def _jsonable(v: Any) -> Any:
@@ -378,6 +404,7 @@ def to_document(a: Assessment) -> dict[str, Any]:
             plant[k] = getattr(a.plant, k)
     doc: dict[str, Any] = {"format": FORMAT, "version": VERSION, "plant": plant, "period": a.period,
                            "assessor": {"name": a.assessor.name, "organisation": a.assessor.organisation},
+                           "standards": {**current_ids(), **a.standards},
                            "values": _jsonable(dict(a.values))}
     if a.dross is not None:
         dross = {k: v for k, v in a.dross.items() if v not in (None, [], {}) or k == "requirements"}

@@ -241,6 +241,7 @@ def _show(v: Fraction) -> str:
     return f"{d:f}"
 
 
+@standards.with_editions
 def score(a: Assessment) -> CircularResult | None:
     """Score an assessment; ``None`` when the sector has no circular-economy set."""
     sector = a.plant.sector

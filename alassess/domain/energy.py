@@ -280,6 +280,7 @@ _CHECKS = {
 }
 
 
+@standards.with_editions
 def evaluate(a: Assessment) -> EnergyResult | None:
     """Every check of the plan, in the plan's order; ``None`` when the sector is not electrolytic."""
     if not applies(a.plant.sector):

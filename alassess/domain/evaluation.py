@@ -12,9 +12,10 @@ same objects, one ``to_json`` per module.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from alassess import standards as _standards
 from alassess.domain import circular, dross, energy, guideline
 from alassess.domain.assessment import Assessment, Notice, Plant
 from alassess.domain.findings import Finding, Severity
@@ -46,8 +47,8 @@ class Evaluation:
     energy: energy.EnergyResult | None
     dross: dross.DrossResult | None
     notices: tuple[Finding, ...] = ()
-    # module → the edition of its reference data it was scored with (the top-level ``standards``
-    # object of ``score --json``); empty until editions are recorded.
+    # module → id of the edition of its reference data each module that applied was scored with,
+    # then the field catalogue's (the top-level ``standards`` object of ``score --json``).
     standards: dict[str, str] = field(default_factory=dict)
 
     def module(self, name: str) -> Any:
@@ -69,6 +70,11 @@ class Evaluation:
     def findings_of(self, module: str) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.module == module)
 
+    def editions(self) -> dict[str, _standards.Edition]:
+        """module → the :class:`~alassess.standards.Edition` it was scored with (``standards``)."""
+        return {m: _standards.edition(m, eid) for m, eid in self.standards.items()}
+
+    @_standards.with_editions  # words drawn from the data (grade names, check labels) of these editions
     def to_json(self, lang: str = "en") -> dict[str, Any]:
         """The object ``alassess score --json`` prints."""
         out: dict[str, Any] = {
@@ -92,11 +98,13 @@ def finding_json(f: Finding, lang: str = "en") -> dict[str, Any]:
             "clause": f.clause, "fields": list(f.fields), "message": f.message, "context": dict(f.context)}
 
 
+@_standards.with_editions
 def evaluate(a: Assessment, *, dross_result: dross.DrossResult | None = None) -> Evaluation:
     """Score an assessment with every module. ``dross_result``: an earlier dross evaluation of this
     assessment whose inputs have not changed since (the ledger is the slow part), used as it is."""
     if dross_result is None:
         dross_result = dross.evaluate(a.plant.sector, a.period, a.dross, plant_region=a.plant.region)
-    return Evaluation(plant=a.plant, period=a.period, circular=circular.score(a), guideline=guideline.evaluate(a),
-                      energy=energy.evaluate(a), dross=dross_result,
-                      notices=tuple(notice_finding(n) for n in a.notices))
+    ev = Evaluation(plant=a.plant, period=a.period, circular=circular.score(a), guideline=guideline.evaluate(a),
+                    energy=energy.evaluate(a), dross=dross_result, notices=tuple(notice_finding(n) for n in a.notices))
+    used = [m for m in MODULES if ev.module(m) is not None] + ["fields"]  # the field catalogue always applies
+    return replace(ev, standards={m: _standards.selected(m) for m in used})

@@ -163,10 +163,14 @@ def _make(d: dict[str, Any]) -> Field:
     )
 
 
-@cache
 def catalogue() -> dict[str, Field]:
-    """All fields by id, in catalogue order."""
-    return {d["id"]: _make(d) for d in standards.load("fields")["fields"]}
+    """All fields by id, in catalogue order (of the edition of the field catalogue in use)."""
+    return _catalogue(standards.selected("fields"))
+
+
+@cache
+def _catalogue(edition_id: str) -> dict[str, Field]:
+    return {d["id"]: _make(d) for d in standards.load("fields", edition_id)["fields"]}
 
 
 def get(field_id: str) -> Field:

@@ -134,6 +134,7 @@ def _technologies(a: Assessment, *, banned: bool) -> list[TechnologyResult]:
     return sorted(out, key=lambda t: order.get(t.part, len(order)))  # stable: catalogue order within a part
 
 
+@standards.with_editions
 def evaluate(a: Assessment) -> GuidelineResult:
     """Levels of the six indicators and the technology checklist for the plant's sector."""
     sector = a.plant.sector

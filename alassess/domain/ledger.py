@@ -78,6 +78,12 @@ _MOVEMENTS = _lookup(MOVEMENT_VALUES)
 IGNORED_HEADERS = {_key(h) for h in ("序号", "no", "no.", "#", "id", "编号")}
 
 
+def header(field: str, lang: str) -> str:
+    """The column's header in a spreadsheet the program writes (Chinese, or the field id in English)."""
+    zh, en, _more = COLUMNS[field]
+    return pick({"zh": zh, "en": en}, lang)
+
+
 def header_names(field: str) -> str:
     zh, en, more = COLUMNS[field]
     return "/".join((zh, en, *more))

@@ -17,7 +17,7 @@ from alassess import catalogue
 def pick(texts: Mapping[str, str], lang: str, *, base: str = "") -> str:
     """The ``lang`` version of words kept in reference data: ``texts[base + "zh"]`` for Chinese,
     ``texts[base + "en"]`` for anything else (as the catalogue reads an unknown language)."""
-    return texts[base + ("zh" if lang == "zh" else "en")]
+    return texts[base + (lang if lang in catalogue.LANGS else "en")]
 
 
 @dataclass(frozen=True)

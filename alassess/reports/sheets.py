@@ -311,6 +311,14 @@ class SheetWriter:
         c.setViewerPreference("PrintScaling", "None")
 
     @property
+    def plan(self) -> GridPlan | TilePlan:
+        """The grid of items on a sheet, or (an item larger than the sheet) its tiles."""
+        plan = self.grid or self.tiles
+        if plan is None:  # pragma: no cover - __init__ sets one of them
+            raise RuntimeError("a sheet writer without a plan")
+        return plan
+
+    @property
     def per_sheet(self) -> int:
         return self.grid.per_sheet if self.grid else 0
 

@@ -315,7 +315,7 @@ def _frame(rows: list[tuple], lang: str, *, xlsx: bool = False):
     import pandas as pd
 
     fields = dl.ORDER
-    headers = [dl.COLUMNS[f][0] if lang == "zh" else dl.COLUMNS[f][1] for f in fields]
+    headers = [dl.header(f, lang) for f in fields]
     data = []
     for r in rows:
         rec = dict(zip(("id", *fields), r, strict=True))

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from alassess import standards
 from alassess.domain.assessment import Assessment, parse_assessment, to_document
 from alassess.domain.errors import InputError
 from alassess.fileio import atomic_write  # noqa: F401 (the services' way to write a file)
@@ -63,6 +64,12 @@ def load_assessment_file_bytes(path: str | Path) -> tuple[Assessment, bytes]:
     path = Path(path)
     raw = _read_bytes(path)
     return parse_assessment(_parse_json(raw, path)), raw
+
+
+def names_its_editions(raw: bytes) -> bool:
+    """Whether an assessment file (already parsed once) names the edition of every recorded module."""
+    named = json.loads(raw.decode("utf-8-sig")).get("standards")
+    return isinstance(named, dict) and all(isinstance(named.get(m), str) for m in standards.RECORDED)
 
 
 def assessment_bytes(a: Assessment) -> bytes:

@@ -241,7 +241,7 @@ def _build_labels(src: PlantSource, opts: LabelOptions, paper: content.Paper, db
     tiles = len(writer.tiles.tiles) if writer.tiles else 1
     return LabelResult(pdf=buf.getvalue(), kind="label", pages=writer.pages, items=count * size.faces,
                        per_sheet=writer.per_sheet, tiles_per_item=tiles,
-                       orientation=(writer.grid or writer.tiles).orientation, paper=paper.name, width_mm=w,
+                       orientation=writer.plan.orientation, paper=paper.name, width_mm=w,
                        height_mm=h, text_mm=size.text_mm, faces=size.faces, serials=numbers, id_codes=codes,
                        persisted=persisted, size_basis=size.basis, grown=plan.grown)
 
@@ -291,7 +291,7 @@ def _build_sign(src: PlantSource, opts: LabelOptions, kind: str, paper: content.
     c.save()
     tiles = len(writer.tiles.tiles) if writer.tiles else 1
     return LabelResult(pdf=buf.getvalue(), kind=kind, pages=writer.pages, items=1, per_sheet=writer.per_sheet,
-                       tiles_per_item=tiles, orientation=(writer.grid or writer.tiles).orientation,
+                       tiles_per_item=tiles, orientation=writer.plan.orientation,
                        paper=paper.name, width_mm=w, height_mm=h)
 
 

@@ -30,13 +30,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from alassess import catalogue
+from alassess import catalogue, standards
 from alassess.domain import circular
 from alassess.domain.assessment import Assessment
 from alassess.domain.errors import InputError
 from alassess.fileio import discard, write_temp
 from alassess.services import records, scoring
-from alassess.services.files import assessment_bytes, load_assessment_file_bytes
+from alassess.services.files import assessment_bytes, load_assessment_file_bytes, names_its_editions
 from alassess.signing.attachments import attach
 from alassess.signing.identities import (  # noqa: F401 (re-exported for the GUI)
     CertInfo,
@@ -145,10 +145,11 @@ def make_report(assessment: Assessment, lang: str = "zh", history: list[Any] | N
                 now: _dt.datetime | None = None, source: str = "") -> BuiltReport:
     """The report PDF with the assessment data embedded (unsigned).
 
-    ``data`` is the assessment file to embed: the file the report was made from, byte for byte;
-    by default the assessment as ``alassess export`` writes it. ``now`` is the report's creation
-    time (default: now); the same inputs and time give the same bytes. Time-dependent results
-    (dross deadlines, storage time) are evaluated as of the report's date."""
+    ``data`` is the assessment file to embed: the file the report was made from, byte for byte
+    (when it names its editions of the reference data); by default the assessment as ``alassess
+    export`` writes it (which names them). ``now`` is the report's creation time (default: now);
+    the same inputs and time give the same bytes. Time-dependent results (dross deadlines, storage
+    time) are evaluated as of the report's date."""
     # deferred: reportlab and pyHanko load only when a report is drawn or signed (start-up time)
     from alassess.reports import fonts, report
     from alassess.signing.attachments import ASSESSMENT_NAME, attach
@@ -163,7 +164,8 @@ def make_report(assessment: Assessment, lang: str = "zh", history: list[Any] | N
         assessment=assessment, result=evaluation.to_json(lang), evaluation=evaluation, lang=lang, report_id=report_id,
         data_sha256=data_hash, created=now, history=list(history or []), font_name=fonts.register_fonts(),
         text_filter=_text_filter())
-    pdf, pages = report.render(inp)
+    with standards.using(assessment.standards):  # the method section reads the assessment's editions
+        pdf, pages = report.render(inp)
     desc = f"AlAssess assessment data (alassess.assessment v1); report-id: {report_id}; SHA-256: {data_hash}"
     return BuiltReport(attach(pdf, ASSESSMENT_NAME, data, desc, when=now), report_id, data_hash, pages, lang, now)
 
@@ -311,6 +313,8 @@ def issue_report(*, out: str | Path, lang: str = "zh", file: str | Path | None =
     stored = file is None
     if file is not None:
         a, raw = load_assessment_file_bytes(file)  # the bytes parsed are the bytes embedded
+        if not names_its_editions(raw):  # embed the data with the editions it is scored with, so it
+            raw = None                   # re-scores the same in years: the export, which names them
         built = make_report(a, lang, history_for(db_path, a) if db_path else [], data=raw, now=now)
     elif db_path is not None and assessment_id is not None:
         built = _current(preview, db_path, assessment_id, lang) or stored_report(db_path, assessment_id, lang, now=now)

@@ -1,7 +1,8 @@
 """Scoring an assessment across every module that applies to its sector.
 
 :func:`assess` returns the typed :class:`~alassess.domain.evaluation.Evaluation` (module results and
-their findings); :func:`evaluate` the object ``alassess score --json`` prints, built from it.
+their findings); :func:`evaluate` the object ``alassess score --json`` prints, built from it. Both
+score with the editions of the reference data the assessment names (``a.standards``).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
+from alassess import standards
 from alassess.domain import dross as _dross
 from alassess.domain.assessment import Assessment
 from alassess.domain.evaluation import Evaluation
@@ -34,3 +36,9 @@ def assess(a: Assessment, *, reuse_dross: Evaluation | None = None, as_of: _dt.d
 def evaluate(a: Assessment, lang: str = "en") -> dict[str, Any]:
     """The object printed by ``alassess score --json``. Modules that do not apply are ``None``."""
     return assess(a).to_json(lang)
+
+
+def editions(evaluation: Evaluation) -> dict[str, standards.Edition]:
+    """module → the :class:`~alassess.standards.Edition` of its reference data each module that
+    applied was scored with, then the field catalogue's (a report's "method and editions")."""
+    return evaluation.editions()

@@ -97,6 +97,8 @@ def compute(assessments: list[Assessment], lang: str = "en", meta: list[dict[str
         prev = None
         for k, a in enumerate(items):
             r = circular.score(a)
+            if r is None:  # not for this sector (checked above: it has a circular-economy set)
+                continue
             idx = Fraction(r.index)
             ch = change(prev, idx) if k else None
             if ch is not None:

@@ -15,7 +15,9 @@ the log and compares the result with the current data, and reports every differe
 Field names in the log: a field id (``energy_output``, ``dross.production_t``, ``dross.req.6.1.1``)
 for a value; ``@created`` (a new assessment: its plant, period, revision and parent), ``@status``,
 ``@assessor_name``, ``@assessor_organisation``, ``@attachment:<id>`` (an attachment: its hash, field
-and file name; ``new`` empty when removed) and ``@bundle`` (a bundle imported: its hash and origin).
+and file name; ``new`` empty when removed), ``@standards`` (the editions of the reference data the
+assessment is scored with, JSON of module → edition id) and ``@bundle`` (a bundle imported: its hash
+and origin).
 Values are the stored text (``repo.encode``); ``None`` means "absent".
 
 Plant-level records have no assessment (``assessment_id`` is NULL) and are logged whole, as JSON of
@@ -230,6 +232,11 @@ def attachment_text(sha256: str, field_id: str | None, file_name: str) -> str:
     return json.dumps([sha256, field_id, file_name], ensure_ascii=False, separators=(",", ":"))
 
 
+def standards_text(editions: dict[str, str]) -> str:
+    """An assessment's editions (module → edition id) as logged under ``@standards``."""
+    return json.dumps(editions, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def current_state(db: sqlite_utils.Database) -> dict[int, dict[str, str | None]]:
     """The same view of the current data as :func:`replay` gives of the log."""
     state: dict[int, dict[str, str | None]] = {}
@@ -244,6 +251,12 @@ def current_state(db: sqlite_utils.Database) -> dict[int, dict[str, str | None]]
         for att_id, aid, sha, fid, name in db.conn.execute(
                 "SELECT id, assessment_id, sha256, field_id, file_name FROM attachments"):
             state.setdefault(aid, {})[f"@attachment:{att_id}"] = attachment_text(sha, fid, name)
+    if "assessment_editions" in db.table_names():
+        editions: dict[int, dict[str, str]] = {}
+        for aid, module, edition in db.conn.execute("SELECT assessment_id, module, edition FROM assessment_editions"):
+            editions.setdefault(aid, {})[module] = edition
+        for aid, eds in editions.items():
+            state.setdefault(aid, {})["@standards"] = standards_text(eds)
     return state
 
 

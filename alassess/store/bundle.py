@@ -27,7 +27,9 @@ Importing (:func:`apply`) is one transaction and decides by content digests:
 The content digest covers what an assessor edits — plant identity, period, revision, status,
 assessor, values, the dross figures and checklist, attachments — and not the plant-level dross
 records (ledger, receivers), which merge by union (``repo.merge_dross_records``; ledger rows are
-recognised by their fingerprint).
+recognised by their fingerprint), nor the editions of the reference data (``standards``; digests
+recorded before assessments named their editions stay valid). The editions travel in
+``assessment.json``; an assessment created or updated by an import takes the bundle's.
 """
 
 from __future__ import annotations
@@ -112,6 +114,8 @@ def content_digest(doc: dict[str, Any], status: str, revision: int, atts: list[d
     """SHA-256 of what an assessor edits, from an assessment document (see the module doc)."""
     a = parse_assessment(doc)  # normalises the numbers exactly as an import would store them
     norm = to_document(a)
+    # the editions are not in the digest: bundles made before assessments named them must still match
+    norm.pop("standards", None)
     plant = norm["plant"]
     norm["plant"] = {"key": plant.get("credit_code") or f"name:{plant['name']}", "sector": plant["sector"]}
     dross = norm.get("dross")
@@ -432,6 +436,7 @@ def _write_content(db: sqlite_utils.Database, aid: int, plant_id: int, b: Bundle
     a = b.assessment
     folder = attachments.store_dir(db)
     repo.set_assessor(db, aid, a.assessor, who=who)
+    repo.set_standards(db, aid, a.standards, who=who)
     repo.replace_values(db, aid, repo.stored_values(a), who=who)
     added = repo.merge_dross_records(db, plant_id, a.dross, who=who, source={"bundle": b.sha256})
     wanted = {(t["field"] or "", t["sha256"]): t for t in b.manifest.get("attachments", [])}
@@ -486,7 +491,8 @@ def apply(db: sqlite_utils.Database, b: Bundle, *, as_new_revision: bool = False
                 parent = found[0] if found else None
             plant_id = repo.upsert_plant(db, b.assessment.plant, who=who)
             aid = repo.create_assessment(db, plant_id, b.assessment.period, b.assessment.assessor,
-                                         revision=info["revision"], parent_id=parent, who=who)
+                                         revision=info["revision"], parent_id=parent, who=who,
+                                         standards=b.assessment.standards)
             added = _write_content(db, aid, plant_id, b, who=who, status=info["status"])
             _record_signed_report(db, aid, b)
             audit.record(db, aid, "@bundle", None, _bundle_note(b), who=who)
@@ -517,7 +523,8 @@ def apply(db: sqlite_utils.Database, b: Bundle, *, as_new_revision: bool = False
         newest = db.execute("SELECT max(revision) FROM assessments WHERE plant_id = ? AND period = ?",
                             [plant_id, b.assessment.period]).fetchone()[0]
         aid = repo.create_assessment(db, plant_id, b.assessment.period, b.assessment.assessor,
-                                     revision=newest + 1, parent_id=target, who=who)
+                                     revision=newest + 1, parent_id=target, who=who,
+                                     standards=b.assessment.standards)
         added = _write_content(db, aid, plant_id, b, who=who, status="draft")
         audit.record(db, aid, "@bundle", None, _bundle_note(b), who=who)
         return Outcome("as_revision", aid, newest + 1, target, added)

@@ -368,6 +368,39 @@ def _v6_audit_plant_records(db: sqlite_utils.Database) -> None:
     audit.baseline_records(db, "(schema upgrade 6)")
 
 
+# The editions every assessment stored before migration 8 was scored with: the editions this
+# migration was released with (the first that were recorded). Fixed here, not "the current ones": a
+# database upgraded years later must record what its assessments were scored with then.
+EDITIONS_BEFORE_8 = {"circular_economy": "2015-draft", "guideline": "2006-draft", "energy_carbon": "2024-972",
+                     "dross": "cq-2023-draft", "fields": "2"}
+
+
+@migration(8, creates=("assessment_editions",))
+def _v8_assessment_editions(db: sqlite_utils.Database) -> None:
+    """The edition of each reference-data file an assessment is scored with (DOMAIN §8 "Editions"),
+    one row per module; read-only once the assessment is signed, as its values. Existing assessments
+    get :data:`EDITIONS_BEFORE_8`, logged in the audit log as ``@standards``."""
+    db.execute("""
+        CREATE TABLE assessment_editions (
+            assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+            module TEXT NOT NULL,
+            edition TEXT NOT NULL,
+            PRIMARY KEY (assessment_id, module)
+        )""")
+    at = audit.now()
+    for (aid,) in db.execute("SELECT id FROM assessments ORDER BY id").fetchall():
+        db.conn.executemany("INSERT INTO assessment_editions (assessment_id, module, edition) VALUES (?, ?, ?)",
+                            [(aid, m, e) for m, e in sorted(EDITIONS_BEFORE_8.items())])
+        audit.record(db, aid, "@standards", None, audit.standards_text(EDITIONS_BEFORE_8), who="(schema upgrade 8)",
+                     at=at)
+    signed = "'assessment is signed: amend it to create a new revision'"
+    for action, ref in (("INSERT", "NEW"), ("UPDATE", "OLD"), ("DELETE", "OLD")):
+        db.execute(f"""
+            CREATE TRIGGER assessment_editions_signed_{action.lower()} BEFORE {action} ON assessment_editions
+            WHEN (SELECT status FROM assessments WHERE id = {ref}.assessment_id) = 'signed'
+            BEGIN SELECT RAISE(ABORT, {signed}); END""")
+
+
 @migration(9, creates=("signed_report_pdfs",))
 def _v9_signed_report_pdfs(db: sqlite_utils.Database) -> None:
     """The signed PDF of every report signed from the database, kept so that a bundle of a signed

@@ -19,8 +19,9 @@ from typing import Any
 
 import sqlite_utils
 
+from alassess import standards as _standards
 from alassess.domain import fields as _fields
-from alassess.domain.assessment import DROSS_KEYS, Assessment, Assessor, Plant
+from alassess.domain.assessment import DROSS_KEYS, Assessment, Assessor, Plant, parse_standards
 from alassess.domain.errors import InputError, NotFoundError, StateError
 from alassess.store import audit
 
@@ -213,7 +214,9 @@ def find_assessment(db: sqlite_utils.Database, plant_id: int, period: str) -> As
 
 
 def create_assessment(db: sqlite_utils.Database, plant_id: int, period: str, assessor: Assessor,
-                      *, revision: int = 1, parent_id: int | None = None, who: str | None = None) -> int:
+                      *, revision: int = 1, parent_id: int | None = None, who: str | None = None,
+                      standards: dict[str, str] | None = None) -> int:
+    """A new draft; it records ``standards`` (module → edition id; by default the current editions)."""
     with transaction(db):
         get_plant(db, plant_id)
         ts = now()
@@ -226,7 +229,31 @@ def create_assessment(db: sqlite_utils.Database, plant_id: int, period: str, ass
         for key, value in (("@assessor_name", assessor.name), ("@assessor_organisation", assessor.organisation)):
             if value:
                 audit.record(db, aid, key, None, value, who=who)
+        set_standards(db, aid, standards if standards is not None else _standards.current_ids(), who=who)
         return aid
+
+
+def get_standards(db: sqlite_utils.Database, assessment_id: int) -> dict[str, str]:
+    """The editions the assessment is scored with (module → edition id), as stored."""
+    rows = db.execute("SELECT module, edition FROM assessment_editions WHERE assessment_id = ? ORDER BY module",
+                      [assessment_id]).fetchall()
+    return dict(rows)
+
+
+def set_standards(db: sqlite_utils.Database, assessment_id: int, editions: dict[str, str], *,
+                  who: str | None = None) -> None:
+    """Record the editions a (not signed) assessment is scored with; modules not named keep theirs."""
+    with transaction(db):
+        ensure_editable(db, assessment_id)
+        old = get_standards(db, assessment_id)
+        new = parse_standards({**old, **editions}, f"assessment {assessment_id}: standards")
+        if new == old:
+            return
+        db.conn.executemany("INSERT INTO assessment_editions (assessment_id, module, edition) VALUES (?, ?, ?) "
+                            "ON CONFLICT(assessment_id, module) DO UPDATE SET edition = excluded.edition",
+                            [(assessment_id, m, e) for m, e in sorted(new.items())])
+        audit.record(db, assessment_id, "@standards", audit.standards_text(old) if old else None,
+                     audit.standards_text(new), who=who)
 
 
 def ensure_editable(db: sqlite_utils.Database, assessment_id: int) -> AssessmentRow:
@@ -306,8 +333,12 @@ def load_assessment(db: sqlite_utils.Database, assessment_id: int, *, with_ledge
         dross["receivers"] = receivers
         dross["ledger"] = ledger
         dross["filings"] = filings
+    # a module recorded by a later version and unknown here is an error naming it; one not recorded
+    # (added to the recorded modules after the assessment was stored) is read in its current edition
+    editions = parse_standards(get_standards(db, assessment_id), f"assessment {assessment_id}: standards")
     return Assessment(plant=plant, period=row.period,
-                      assessor=Assessor(row.assessor_name, row.assessor_organisation), values=values, dross=dross)
+                      assessor=Assessor(row.assessor_name, row.assessor_organisation), values=values, dross=dross,
+                      standards=editions)
 
 
 def stored_values(a: Assessment) -> dict[str, Any]:
@@ -347,11 +378,12 @@ def save_assessment(db: sqlite_utils.Database, a: Assessment, *, who: str | None
         existing = find_assessment(db, plant_id, a.period)
         created = existing is None
         if existing is None:
-            aid = create_assessment(db, plant_id, a.period, a.assessor, who=who)
+            aid = create_assessment(db, plant_id, a.period, a.assessor, who=who, standards=a.standards)
         else:
             aid = existing.id
             ensure_editable(db, aid)
             set_assessor(db, aid, a.assessor, who=who)
+            set_standards(db, aid, a.standards, who=who)
         replace_values(db, aid, stored_values(a), who=who)
         merge_dross_records(db, plant_id, a.dross, who=who, source={"assessment": aid})
         return aid, created

@@ -1,6 +1,7 @@
 """Revisions: a signed assessment is never changed; amending it creates revision n + 1.
 
-The new revision is a draft copy of the signed one (values, assessor, attachments) with
+The new revision is a draft copy of the signed one (values, assessor, attachments, the editions
+of the reference data it is scored with) with
 ``parent_id`` pointing at it; every copied value is written through the store, so the audit log
 shows where the revision came from and what changed afterwards. The signed revision stays as it
 was, byte for byte (the database's triggers refuse any change to it).
@@ -35,7 +36,8 @@ def amend(db: sqlite_utils.Database, assessment_id: int, *, who: str | None = No
             raise StateError("amend_not_latest", None, id=assessment_id, newer=newest_id, revision=newest_rev)
         new_id = repo.create_assessment(db, src.plant_id, src.period,
                                         Assessor(src.assessor_name, src.assessor_organisation),
-                                        revision=newest_rev + 1, parent_id=src.id, who=who)
+                                        revision=newest_rev + 1, parent_id=src.id, who=who,
+                                        standards=repo.get_standards(db, src.id) or None)
         for fid, value in repo.get_values(db, src.id).items():
             repo.set_value(db, new_id, fid, value, who=who)
         attachments.copy_all(db, src.id, new_id, who=who)

@@ -75,7 +75,7 @@ class DrossResult:
     production_t: Decimal | None
     self_utilization: bool | None
     generation: dict[str, GenerationCheck]
-    findings: list[Finding]
+    findings: tuple[Finding, ...]
     compliance_pct: Decimal | None
     met: list[str]
     unmet: list[str]
@@ -150,7 +150,7 @@ def evaluate(sector: str, period: str, dross: dict[str, Any] | None, *, as_of: s
     return DrossResult(
         classification=cls, period=normalise_period(period), period_start=start_s, period_end=end_s, as_of=as_of_s,
         region=region, region_note=region_note, production_t=dec(d.get("production_t")),
-        self_utilization=d.get("self_utilization"), generation=generation, findings=found if entered else [],
+        self_utilization=d.get("self_utilization"), generation=generation, findings=tuple(found) if entered else (),
         compliance_pct=items.compliance_pct() if entered else None, met=items.met, unmet=items.unmet,
         unanswered=items.unanswered, balances=[walk.balances[k] for k in sorted(walk.balances)], stock=stocks,
         deadlines=dls if entered else [], entries_evaluated=walk.entries_in_window, notes=notes, entered=entered)

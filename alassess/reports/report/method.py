@@ -9,7 +9,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak
 
-from alassess import __version__, standards
+from alassess import __version__, catalogue, standards
 from alassess.reports.report import blocks
 from alassess.reports.report.context import Ctx
 from alassess.reports.report.numbers import num
@@ -91,11 +91,15 @@ def _sources(ctx: Ctx) -> list[Any]:
 
 
 def _editions(ctx: Ctx) -> list[Any]:
+    """The edition of the reference data each module that applied was scored with (the result's
+    ``standards``: module → edition id)."""
     w = ctx.w
     rows: list[list[Any]] = [[w("m_file"), w("m_edition"), w("source")]]
-    for name, ed in standards.editions().items():
-        rows.append([f"{name}.json", ed or "—", ctx.source(standards.load(name).get("source", ""))])
-    return [ctx.p(w("m_editions"), "h2"), table(ctx, rows, [34 * mm, 72 * mm, CONTENT_W - 106 * mm])]
+    for module, edition_id in (ctx.r.get("standards") or {}).items():
+        ed = standards.edition(module, edition_id)
+        status = catalogue.text(f"editions.status.{ed.status}", ctx.lang)
+        rows.append([f"{module}/{ed.id}", f"{ed.title}{w.sep}{ed.date}{w.sep}{status}", ctx.source(ed.source)])
+    return [ctx.p(w("m_editions"), "h2"), table(ctx, rows, [46 * mm, 66 * mm, CONTENT_W - 112 * mm])]
 
 
 def section(ctx: Ctx) -> list[Any]:

@@ -16,7 +16,7 @@ from reportlab.platypus import Paragraph
 
 from alassess import catalogue
 from alassess.domain import fields as _fields
-from alassess.domain import messages
+from alassess.domain import messages, words
 from alassess.domain.assessment import Assessment
 from alassess.domain.evaluation import Evaluation
 from alassess.reports import fonts
@@ -106,7 +106,7 @@ class Ctx:
 
     def data_text(self, d: dict[str, Any], key: str) -> str:
         """A text that reference data gives in both languages (``<key>_zh`` / ``<key>_en``)."""
-        return str(d[f"{key}_{self.lang}"])
+        return str(words.pick(d, self.lang, base=f"{key}_"))
 
     def source(self, ref: Any) -> str:
         """A clause reference (a source column) as the reader reads it."""

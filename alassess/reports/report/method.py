@@ -36,11 +36,11 @@ def _scoring(ctx: Ctx, ce: dict[str, Any]) -> list[Any]:
 def _module_methods(ctx: Ctx) -> list[Any]:
     """The guideline levels and technology rules, and the energy & carbon thresholds, as their data
     files state them (only the parts that apply to the sector)."""
-    w, lang, story = ctx.w, ctx.lang, []
+    w, story = ctx.w, []
     names = set(standards.available())
     if "guideline" in names and blocks.applies(ctx, "guideline"):
         m = standards.load("guideline").get("method") or {}
-        lines = [m.get(f"{k}_{lang}") for k in ("levels", "technologies") if m.get(f"{k}_{lang}")]
+        lines = [ctx.data_text(m, k) for k in ("levels", "technologies") if m.get(f"{k}_zh") and m.get(f"{k}_en")]
         if lines:
             story.append(ctx.p(w("m_guideline"), "h2"))
             story += [ctx.p("• " + str(x), "small") for x in lines]
@@ -50,7 +50,8 @@ def _module_methods(ctx: Ctx) -> list[Any]:
         for t in th.values():
             if isinstance(t, dict) and t.get("value") is not None:
                 src = " — ".join(str(x) for x in (t.get("source"), t.get("edition")) if x)
-                rows.append([t.get(f"note_{lang}") or "", str(t["value"]), ctx.source(src)])
+                note = ctx.data_text(t, "note") if "note_zh" in t and "note_en" in t else ""
+                rows.append([note, str(t["value"]), ctx.source(src)])
         if len(rows) > 1:
             story.append(ctx.p(w("m_energy"), "h2"))
             story.append(table(ctx, rows, [70 * mm, 18 * mm, CONTENT_W - 88 * mm]))

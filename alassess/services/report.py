@@ -325,7 +325,7 @@ def issue_report(*, out: str | Path, lang: str = "zh", file: str | Path | None =
     pdf_hash = hashlib.sha256(pdf).hexdigest()
     tmp = _write_new(out, pdf)
     try:
-        if stored:
+        if stored and db_path is not None and assessment_id is not None:
             _record(db_path, assessment_id, built, pdf, signer, cert_sha, sign)
         os.replace(tmp, out)
     except BaseException:

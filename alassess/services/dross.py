@@ -15,9 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from alassess.domain import dross as dd
 from alassess.domain import edits, messages
@@ -29,6 +27,9 @@ from alassess.store import dross as store
 from alassess.store import repo
 from alassess.store.attachments import file_sha256
 from alassess.store.db import open_db
+
+if TYPE_CHECKING:  # annotations only: importing sqlite-utils here, before the store hides pandas, would load pandas
+    import sqlite_utils
 
 log = logging.getLogger(__name__)
 

@@ -32,7 +32,7 @@ def import_file(db_path: str | Path, file: str | Path) -> tuple[int, bool]:
 
 
 def load(db_path: str | Path, assessment_id: int) -> Assessment:
-    db = open_db(db_path)
+    db = open_db(db_path, write=False)
     try:
         return repo.load_assessment(db, assessment_id)
     finally:
@@ -47,7 +47,7 @@ def export_file(db_path: str | Path, assessment_id: int, out: str | Path) -> Ass
 
 def overview(db_path: str | Path) -> list[dict[str, Any]]:
     """Every assessment with its plant, status and current grade (for lists and the GUI tree)."""
-    db = open_db(db_path)
+    db = open_db(db_path, write=False)
     try:
         rows = repo.list_assessments(db)
         out = []

@@ -9,7 +9,6 @@ from typing import Any
 
 from alassess.domain.errors import InputError
 from alassess.services.bundles import read_file
-from alassess.signing.verify import verify_pdf
 from alassess.store import attachments, audit, backup, bundle, repo, revisions
 from alassess.store.db import open_db
 
@@ -40,6 +39,9 @@ def read_anchor(path: str | Path) -> dict[str, Any]:
     """The audit anchor a signed report (``.pdf``; it must verify) or a bundle quotes."""
     path = Path(path)
     if path.suffix.lower() == ".pdf":
+        # deferred: start-up time: pyHanko loads only when a signed report is given as an anchor
+        from alassess.signing.verify import verify_pdf
+
         r = verify_pdf(path)
         if not r.ok:
             raise InputError("audit_anchor_report_invalid", None, source=str(path), status=r.status)

@@ -73,3 +73,20 @@ def test_a_plant_change_rescores_and_a_read_only_database_still_lists(db_path, m
         __import__("sqlite3").OperationalError("attempt to write a readonly database")))
     got = records.overview(db_path)
     assert len(calls) == 1 and (got[0]["grade"], got[0]["index"]) == _expected(db_path, aid)
+
+
+def test_list_does_not_wait_for_another_programs_write_lock(db_path):
+    import sqlite3
+    import time
+
+    aid = _db(db_path)
+    other = sqlite3.connect(db_path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program is writing
+    try:
+        t0 = time.perf_counter()
+        got = records.overview(db_path)
+        assert time.perf_counter() - t0 < 4  # not the 5 s busy wait
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert (got[0]["grade"], got[0]["index"]) == _expected(db_path, aid)

@@ -42,7 +42,12 @@ def store(db: sqlite_utils.Database, rows: Iterable[tuple[int, str, str, str | N
     rows = list(rows)
     if not rows:
         return
-    db.conn.execute("BEGIN IMMEDIATE")
+    wait = db.conn.execute("PRAGMA busy_timeout").fetchone()[0]
+    db.conn.execute("PRAGMA busy_timeout=0")  # a cache: never wait for another program's write lock
+    try:
+        db.conn.execute("BEGIN IMMEDIATE")
+    finally:
+        db.conn.execute(f"PRAGMA busy_timeout={int(wait)}")
     try:
         db.conn.executemany(
             "INSERT INTO score_summaries (assessment_id, data_key, editions_key, grade, score_index) "

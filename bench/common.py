@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+QUICK = False  # run.py --quick: the smaller sizes only
 
 
 @dataclass

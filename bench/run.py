@@ -1,6 +1,6 @@
 """Run every benchmark and print each figure beside its budget; write the results to JSON.
 
-    python bench/run.py [--only NAME ...] [--out bench/results.json]
+    python bench/run.py [--only NAME ...] [--quick] [--out bench/results.json]
 
 Each ``bench/bench_*.py`` module has ``run() -> list[Figure]``. Benchmarks measure; they never
 fail the test suite. The exit status is 0 when every figure is within its budget, else 1.
@@ -20,6 +20,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import common  # noqa: E402
 from common import Figure  # noqa: E402
 
 
@@ -45,7 +46,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=HERE / "results.json")
     ap.add_argument("--markdown", action="store_true",
                     help="print the figures of the last results file as a Markdown table (for the README) and exit")
+    ap.add_argument("--quick", action="store_true",
+                    help="smaller sizes where a benchmark has them (bench_floor: 10k/100k rows, 10/100 plants)")
     args = ap.parse_args(argv)
+    common.QUICK = args.quick
     if args.markdown:
         print(markdown(json.loads(args.out.read_text(encoding="utf-8"))))
         return 0
@@ -65,7 +69,8 @@ def main(argv: list[str] | None = None) -> int:
         for f in got:
             figures.append(f)
             mark = "ok" if f.within else "OVER"
-            print(f"{f.name:<70} {f.value:>10.3f} {f.unit:<2}{f.budget:>8.3g} {f.unit:<2} {mark}")
+            print(f"{f.name:<70} {f.value:>10.3f} {f.unit:<2}{f.budget:>8.3g} {f.unit:<2} {mark}"
+                  + (f"  ({f.detail})" if f.name.startswith(("floor:", "scaling:")) else ""))
     new = [f.as_dict() for f in figures]
     if args.only and args.out.exists():
         # a partial run replaces the figures of the modules it ran and keeps the others

@@ -232,3 +232,90 @@ def test_failed_restore_puts_the_current_file_back(db_path, tmp_path, monkeypatc
     assert "close the application" in capsys.readouterr().err
     monkeypatch.undo()
     assert energy(db_path) == "0.9"
+
+
+# ---- the open path: no whole-file check on every open, no backup for a read-only command ----------
+
+def _changed_since_backup(path):
+    """A database whose newest automatic backup is older than its last change."""
+    make_db(path)
+    reopen(path).conn.close()  # opened for writing: the backup of this state
+    db = reopen(path)
+    repo.set_value(db, 1, "energy_output", 0.61)
+    db.conn.close()
+    touch_later(path)
+    return len(backup.list_backups(path))
+
+
+@pytest.mark.parametrize("argv", [["list"], ["trend", "--plant", "1"], ["audit", "log"], ["audit", "verify"],
+                                  ["ledger", "summary", "--plant", "1", "--period", "2025"],
+                                  ["ledger", "check", "--plant", "1", "--period", "2025"],
+                                  ["attach", "list", "--assessment", "1"], ["export", "--assessment", "1"]])
+def test_a_read_only_command_writes_no_backup(db_path, tmp_path, argv, capsys):
+    before = _changed_since_backup(db_path)
+    store_db.forget(db_path)
+    if argv[0] == "export":
+        argv = [*argv, "--out", str(tmp_path / "out.json")]
+    assert main([*argv, "--db", str(db_path)]) in (0, 1)
+    assert len(backup.list_backups(db_path)) == before
+    # a command that writes still takes the rotating backup
+    store_db.forget(db_path)
+    assert main(["amend", "--db", str(db_path), "--assessment", "1"]) in (0, 2)
+    assert len(backup.list_backups(db_path)) == before + 1
+
+
+def _spy_checks(monkeypatch):
+    calls = []
+    real = backup.damage
+
+    def spy(path, **kw):
+        calls.append(path)
+        return real(path, **kw)
+
+    monkeypatch.setattr(backup, "damage", spy)
+    return calls
+
+
+def test_a_clean_database_is_not_read_whole_on_open(db_path, monkeypatch):
+    make_db(db_path)
+    reopen(db_path).conn.close()  # the first backup (checked before it is written)
+    calls = _spy_checks(monkeypatch)
+    assert not backup.unclean_shutdown(db_path)
+    store_db.forget(db_path)
+    open_db(db_path, write=False).conn.close()
+    store_db.forget(db_path)
+    open_db(db_path).conn.close()  # nothing changed since the last backup: no backup, so no check
+    assert calls == []
+
+
+def test_an_unclean_shutdown_triggers_the_check_on_the_next_open(db_path, monkeypatch):
+    import subprocess
+    import sys
+
+    make_db(db_path)
+    # a process killed while it had the database open leaves its write-ahead log behind
+    code = ("import os, sqlite3, sys; c = sqlite3.connect(sys.argv[1], isolation_level=None); "
+            "c.execute('PRAGMA journal_mode=WAL'); c.execute(\"UPDATE field_values SET value = '0.7'\"); "
+            "os._exit(0)")
+    subprocess.run([sys.executable, "-c", code, str(db_path)], check=True)
+    assert backup.unclean_shutdown(db_path)
+    calls = _spy_checks(monkeypatch)
+    store_db.forget(db_path)
+    db = open_db(db_path, write=False)
+    assert calls == [db_path]
+    assert energy(db_path) == "0.7"  # the acknowledged edit survives the kill
+    db.conn.close()
+    assert not backup.unclean_shutdown(db_path)  # a clean close removes the log
+
+
+def test_damage_found_by_the_check_before_a_backup_and_on_demand(db_path, capsys):
+    make_db(db_path)
+    data = bytearray(db_path.read_bytes())
+    page = 4096
+    data[page * 2: page * 3] = os.urandom(page)
+    db_path.write_bytes(bytes(data))
+    store_db.forget(db_path)
+    assert main(["backup", "--db", str(db_path)]) == 2  # before a backup
+    assert "is damaged" in capsys.readouterr().err
+    assert main(["audit", "verify", "--db", str(db_path)]) == 2  # on demand
+    assert "is damaged" in capsys.readouterr().err

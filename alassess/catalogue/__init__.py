@@ -95,9 +95,14 @@ def template(key: str, lang: str) -> str:
 
 def render_arg(value: object, lang: str) -> object:
     """An argument as the reader sees it: words that say themselves are said in ``lang``."""
-    if isinstance(value, Says) and not isinstance(value, str):
-        return value.text(lang)
-    return value
+    # what ``isinstance(value, Says)`` decides (a ``text`` attribute that is not None), without the
+    # runtime protocol check's cost (it walks the protocol's members on every call)
+    if type(value) in _PLAIN or isinstance(value, str) or getattr(value, "text", None) is None:
+        return value
+    return value.text(lang)  # type: ignore[attr-defined]
+
+
+_PLAIN = frozenset({int, float, bool, type(None)})
 
 
 def text(key: str, lang: str = "en", /, **args: object) -> str:

@@ -24,7 +24,7 @@ from alassess.domain.errors import InputError
 from alassess.domain.fields import SECTORS
 from alassess.domain.limits import CODE_MAX, NAME_MAX, TEXT_MAX, check_length
 from alassess.domain.numbers import parse_number
-from alassess.domain.wastecodes import check_known
+from alassess.domain.wastecodes import check_known, known_codes
 from alassess.standards import current_ids
 
 FORMAT = "alassess.assessment"
@@ -304,6 +304,9 @@ def parse_receiver(r: Any, where: str) -> dict[str, Any]:
     return rec
 
 
+_LEDGER_TEXT_LIMITS = {k: _TEXT_LIMITS.get(k, TEXT_MAX) for k in LEDGER_KEYS}  # text_limit(f"….{k}")
+
+
 def parse_ledger_entry(e: Any, where: str) -> dict[str, Any]:
     """One ledger entry of the file: date, code, kind, movement and a quantity (positive but for an
     adjustment)."""
@@ -311,13 +314,21 @@ def parse_ledger_entry(e: Any, where: str) -> dict[str, Any]:
     kinds = standards.load("dross")["kinds"]
     e = _expect_object(e, where)
     _check_keys(e, LEDGER_KEYS, where)
-    ent: dict[str, Any] = {k: _typed(e.get(k), t, f"{where}.{k}", minimum=None) for k, t in LEDGER_KEYS.items()}
+    ent: dict[str, Any] = {}
+    for k, t in LEDGER_KEYS.items():
+        v = e.get(k)
+        if t == "text" and type(v) is str:  # the common case of _typed(v, "text", …), without its formatting
+            v = v.strip()
+            ent[k] = v if len(v) <= _LEDGER_TEXT_LIMITS[k] else check_length(v, f"{where}.{k}", _LEDGER_TEXT_LIMITS[k])
+        else:
+            ent[k] = None if v is None else _typed(v, t, f"{where}.{k}", minimum=None)
     for req in ("date", "code", "kind", "movement", "quantity_t"):
         if ent.get(req) in (None, ""):
             raise InputError("required", f"{where}.{req}")
     if not CODE_RE.match(ent["code"]):
         raise InputError("bad_choice", f"{where}.code", value=ent["code"], choices="321-024-48/321-026-48/…")
-    check_known(ent["code"], f"{where}.code")
+    if ent["code"] not in known_codes():  # check_known's test, its message formatted only when it fails
+        check_known(ent["code"], f"{where}.code")
     if ent["kind"] not in kinds:
         raise InputError("bad_choice", f"{where}.kind", value=ent["kind"], choices="/".join(kinds))
     if ent["movement"] not in movements:

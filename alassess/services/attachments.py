@@ -46,7 +46,7 @@ def add_bytes(db_path: str | Path, assessment_id: int, file_name: str, data: byt
 
 
 def list_for(db_path: str | Path, assessment_id: int) -> list[dict[str, Any]]:
-    db = open_db(db_path)
+    db = open_db(db_path, write=False)
     try:
         repo.get_row(db, assessment_id)
         return [{**row, "field_id": repo.public_field(row["field_id"]) if row["field_id"] else row["field_id"]}
@@ -56,7 +56,7 @@ def list_for(db_path: str | Path, assessment_id: int) -> list[dict[str, Any]]:
 
 
 def read(db_path: str | Path, attachment_id: int) -> tuple[dict[str, Any], bytes]:
-    db = open_db(db_path)
+    db = open_db(db_path, write=False)
     try:
         return attachments.get(db, attachment_id), attachments.read(db, attachment_id)
     finally:

@@ -9,8 +9,7 @@ from typing import Any
 
 from alassess.domain.errors import InputError
 from alassess.services.bundles import read_file
-from alassess.signing.verify import verify_pdf
-from alassess.store import attachments, audit, bundle, repo, revisions
+from alassess.store import attachments, audit, backup, bundle, repo, revisions
 from alassess.store.db import open_db
 
 
@@ -19,7 +18,9 @@ def verify(db_path: str | Path, anchors: Sequence[str | Path] = ()) -> audit.Rep
     with ``anchors`` (signed reports, bundles made from this database), also that the log still
     holds the head each of them quotes (a consistent rewrite of the log is found this way)."""
     quoted = [(str(p), read_anchor(p)) for p in anchors]  # bad input before the database is opened
-    db = open_db(db_path)
+    if str(db_path) != ":memory:":
+        backup.check_now(db_path)  # the integrity check runs on demand, here
+    db = open_db(db_path, write=False)
     try:
         report = audit.verify(db)
         report.problems.extend(attachments.check_files(db))
@@ -38,6 +39,9 @@ def read_anchor(path: str | Path) -> dict[str, Any]:
     """The audit anchor a signed report (``.pdf``; it must verify) or a bundle quotes."""
     path = Path(path)
     if path.suffix.lower() == ".pdf":
+        # deferred: start-up time: pyHanko loads only when a signed report is given as an anchor
+        from alassess.signing.verify import verify_pdf
+
         r = verify_pdf(path)
         if not r.ok:
             raise InputError("audit_anchor_report_invalid", None, source=str(path), status=r.status)
@@ -59,7 +63,7 @@ def read_anchor(path: str | Path) -> dict[str, Any]:
 
 def history(db_path: str | Path, assessment_id: int | None = None,
             plant_id: int | None = None) -> list[dict[str, Any]]:
-    db = open_db(db_path)
+    db = open_db(db_path, write=False)
     try:
         if assessment_id is not None:
             repo.get_row(db, assessment_id)
@@ -81,7 +85,7 @@ def amend(db_path: str | Path, assessment_id: int, *, who: str | None = None) ->
 
 
 def lineage(db_path: str | Path, assessment_id: int) -> list[dict[str, Any]]:
-    db = open_db(db_path)
+    db = open_db(db_path, write=False)
     try:
         return revisions.lineage(db, assessment_id)
     finally:

@@ -15,9 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from alassess.domain import dross as dd
 from alassess.domain import edits, messages
@@ -30,6 +28,9 @@ from alassess.store import repo
 from alassess.store.attachments import file_sha256
 from alassess.store.db import open_db
 
+if TYPE_CHECKING:  # annotations only: importing sqlite-utils here, before the store hides pandas, would load pandas
+    import sqlite_utils
+
 log = logging.getLogger(__name__)
 
 SHEET_NAMES = ("台账", "ledger")
@@ -38,8 +39,9 @@ TEMPLATE_ROWS = 5000  # rows that carry the drop-down lists in the template
 
 
 @contextmanager
-def opened(db_path: str | Path) -> Iterator[sqlite_utils.Database]:
-    db = open_db(db_path)
+def opened(db_path: str | Path, *, write: bool = True) -> Iterator[sqlite_utils.Database]:
+    """The database, closed afterwards; ``write=False`` for a command that only reads (no backup)."""
+    db = open_db(db_path, write=write)
     try:
         yield db
     finally:
@@ -101,7 +103,7 @@ def check(db_path: str | Path, plant: str | int, period: str, *, as_of: str | No
     """Every dross check of a stored plant for a year or quarter, as of a date (default: period end)."""
     if as_of is not None:
         as_of = parse_date(as_of, "--as-of")
-    with opened(db_path) as db:
+    with opened(db_path, write=False) as db:
         pid = resolve_plant(db, plant)
         info = _plant_info(db, pid)
         if not dd.applies(info["sector"]):
@@ -120,7 +122,7 @@ def summary(db_path: str | Path, plant: str | int, period: str) -> dict[str, Any
     """Per code and kind: opening, generated, used in-plant, transferred, disposed, adjustment, closing."""
     period = dd.normalise_period(period)
     start, end = dd.period_bounds(period)
-    with opened(db_path) as db:
+    with opened(db_path, write=False) as db:
         pid = resolve_plant(db, plant)
         rows = store.summary(db, pid, start.isoformat(), end.isoformat())
         info = _plant_info(db, pid)
@@ -367,7 +369,7 @@ def export_ledger(db_path: str | Path, plant: str | int, out: str | Path, *, per
     if ext not in (".xlsx", ".csv"):
         raise InputError("ledger_import_format", "--out", ext=ext or out.name)
     since, until = _period_range(period)
-    with opened(db_path) as db:
+    with opened(db_path, write=False) as db:
         pid = resolve_plant(db, plant)
         rows = store.ledger_rows(db, pid, since=since, until=until)
     df = _frame(rows, lang, xlsx=ext == ".xlsx")
@@ -476,7 +478,7 @@ def validate_entry(cells: dict[str, Any]) -> dict[str, Any]:
 
 def list_entries(db_path: str | Path, plant: str | int, *, period: str | None = None) -> list[dict[str, Any]]:
     since, until = _period_range(period)
-    with opened(db_path) as db:
+    with opened(db_path, write=False) as db:
         pid = resolve_plant(db, plant)
         return [dict(zip(("id", *dl.ORDER), r, strict=True)) for r in store.ledger_rows(db, pid, since=since, until=until)]
 
@@ -505,7 +507,7 @@ def validate_receiver(r: dict[str, Any]) -> dict[str, Any]:
 
 
 def list_receivers(db_path: str | Path, plant: str | int) -> list[dict[str, Any]]:
-    with opened(db_path) as db:
+    with opened(db_path, write=False) as db:
         return store.receivers(db, resolve_plant(db, plant))
 
 
@@ -532,7 +534,7 @@ def save_container(db_path: str | Path, plant: str | int, c: dict[str, Any], *, 
 
 
 def list_containers(db_path: str | Path, plant: str | int) -> list[dict[str, Any]]:
-    with opened(db_path) as db:
+    with opened(db_path, write=False) as db:
         return store.containers(db, resolve_plant(db, plant))
 
 

@@ -43,7 +43,10 @@ def _parse_json(raw: bytes, path: Path) -> Any:
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     """A key given twice in one object is an error: which of the two values was meant is unknown."""
-    out: dict[str, Any] = {}
+    out: dict[str, Any] = dict(pairs)  # built in C; only an object with a repeated key is looked at again
+    if len(out) == len(pairs):
+        return out
+    out = {}
     for key, value in pairs:
         if key in out:
             raise InputError("duplicate_key", key, key=key)

@@ -174,7 +174,7 @@ def plant_trend(db_path: str | Path, plant: int | str, lang: str = "en") -> dict
     """The trend of a plant (id, credit code or name) in the database at ``db_path``."""
     if str(db_path) != ":memory:" and not Path(db_path).exists():
         raise NotFoundError("file_not_found", None, path=str(db_path))
-    db = open_db(db_path)
+    db = open_db(db_path, write=False)
     try:
         return trend_from_db(db, resolve_plant(db, plant), lang)
     finally:

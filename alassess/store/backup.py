@@ -1,14 +1,19 @@
 """Backups and damage detection.
 
-* On open (the first time a process opens a database) the file is checked: the SQLite header, a
-  file shorter than its header says (truncated), and ``PRAGMA quick_check`` (fast; the full
-  ``integrity_check`` is for restore and for the ``check`` command). A damaged database raises
-  :class:`DatabaseDamagedError` naming the latest good backup and the command that restores it.
-* Then a rotating backup is taken through SQLite's online backup API (a consistent snapshot even
-  while another connection writes) into ``backups/`` next to the database: at most one every
-  ``ALASSESS_BACKUP_INTERVAL`` seconds (default 300) and only when the database changed since the
-  last one, keeping the newest ``ALASSESS_BACKUP_KEEP`` (default 10; 0 turns automatic backups off).
-  Before a schema upgrade a backup is always taken.
+* On open (the first time a process opens a database) the file is checked cheaply: the SQLite
+  header and a file shorter than its header says (truncated). SQLite's ``PRAGMA quick_check``,
+  which reads the whole file, runs only when it can matter: after an unclean shutdown (a ``-wal``
+  file left with frames in it: SQLite removes it when the last connection closes cleanly, so it is
+  left by a killed process, a power cut, or another program that has the database open), before
+  every backup, and on demand (``backup``, ``restore``, ``audit verify``). A damaged database
+  raises :class:`DatabaseDamagedError` naming the latest good backup and the command that restores
+  it; damage met later by a query is reported the same way (:mod:`alassess.store.faults`).
+* Then, for a command that writes (never for a read-only one), a rotating backup is taken through
+  SQLite's online backup API (a consistent snapshot even while another connection writes) into
+  ``backups/`` next to the database: at most one every ``ALASSESS_BACKUP_INTERVAL`` seconds
+  (default 300) and only when the database changed since the last one, keeping the newest
+  ``ALASSESS_BACKUP_KEEP`` (default 10; 0 turns automatic backups off). Before a schema upgrade a
+  backup is always taken.
 * ``backup`` (manual, never rotated away) and ``restore`` (the current file is moved aside into
   ``backups/`` as ``…-replaced-…``, never deleted).
 
@@ -323,32 +328,68 @@ def latest_good(db_path: str | Path) -> Path | None:
     return None
 
 
-_CHECKED: set[str] = set()  # the databases checked (and backed up) in this process, by real path
+_OPENED: dict[str, bool] = {}  # the databases opened in this process, by real path: opened for writing?
 
 
-def on_first_open(db_path: str | Path) -> None:
-    """:func:`on_open`, once per process for each database file (again after :func:`forget`)."""
+def on_first_open(db_path: str | Path, *, write: bool = True) -> None:
+    """:func:`on_open`, once per process for each database file (again after :func:`forget`, and
+    once more when a database first opened read-only is opened for writing)."""
     key = os.path.realpath(db_path)
-    if key not in _CHECKED:
-        on_open(db_path)
-        _CHECKED.add(key)
+    seen = _OPENED.get(key)
+    if seen is None or (write and not seen):
+        on_open(db_path, write=write, checked=seen is not None)
+        _OPENED[key] = write or bool(seen)
 
 
 def forget(db_path: str | Path) -> None:
     """Check the database at ``db_path`` again on its next open (after a restore)."""
-    _CHECKED.discard(os.path.realpath(db_path))
+    _OPENED.pop(os.path.realpath(db_path), None)
 
 
-def on_open(db_path: str | Path, *, upgrading: bool | None = None) -> Path | None:
-    """Check the database and take the rotating backup; raises :class:`DatabaseDamagedError`."""
-    db_path = Path(db_path)
+def unclean_shutdown(db_path: str | Path) -> bool:
+    """Whether the database was not closed cleanly: a ``-wal`` file with frames in it is left by a
+    killed process or a power cut (SQLite deletes it when the last connection closes), or the
+    database is open in another program right now; either way the file is worth a check."""
+    try:
+        return os.stat(f"{db_path}-wal").st_size > 32  # the WAL header alone holds no frames
+    except OSError:
+        return False
+
+
+def cheap_damage(path: Path) -> Damage | None:
+    """The checks that read no more than the file's header: empty, not SQLite, truncated."""
+    if not path.exists():
+        return None
+    if path.stat().st_size == 0:
+        return Damage("damage_empty") if list_backups(path) else None
+    return header_problem(path)
+
+
+def check_now(db_path: str | Path) -> None:
+    """The integrity check on demand (``audit verify``); raises :class:`DatabaseDamagedError`."""
     reason = damage(db_path)
+    if reason:
+        raise DatabaseDamagedError(Path(db_path), reason, latest_good(db_path))
+
+
+def on_open(db_path: str | Path, *, upgrading: bool | None = None, write: bool = True,
+            checked: bool = False) -> Path | None:
+    """Check the database (the whole file only after an unclean shutdown) and, when opened for
+    writing, take the rotating backup (checked first); raises :class:`DatabaseDamagedError`."""
+    db_path = Path(db_path)
+    reason = None if checked else cheap_damage(db_path)
+    full_checked = False
+    if reason is None and not checked and unclean_shutdown(db_path):
+        reason = damage(db_path)
+        full_checked = True
     if reason:
         raise DatabaseDamagedError(db_path, reason, latest_good(db_path))
     if upgrading is None:
         upgrading = _needs_upgrade(db_path)
+    if not (write or upgrading):
+        return None  # a read-only command never writes a backup
     try:
-        return auto_backup(db_path, force=upgrading, check=False)
+        return auto_backup(db_path, force=upgrading, check=not full_checked)
     except DatabaseDamagedError:
         raise
     except OSError:  # a full or read-only disk must not stop the assessor from opening the data

@@ -52,10 +52,11 @@ def schema_version(db: sqlite_utils.Database) -> int:
 forget = backup.forget  # check the database at a path again on its next open (after a restore)
 
 
-def open_db(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
+def open_db(path: str | Path, *, migrate: bool = True, write: bool = True) -> sqlite_utils.Database:
     """Open (and create or upgrade) an AlAssess database.
 
-    The first open in a process checks the file for damage and takes the rotating backup
+    The first open in a process checks the file for damage (the whole file only after an unclean
+    shutdown) and, unless ``write`` is false (a read-only command), takes the rotating backup
     (:mod:`alassess.store.backup`); a damaged file raises ``DatabaseDamagedError`` naming the
     latest good backup.
     """
@@ -64,7 +65,7 @@ def open_db(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
         raise AlAssessError("db_unreadable", None, path=str(path), reason=os.strerror(errno.EISDIR))
     try:
         if key:
-            backup.on_first_open(path)
+            backup.on_first_open(path, write=write)
         conn = connect(path)
         db = sqlite_utils.Database(conn)
         version = schema_version(db)

@@ -411,3 +411,19 @@ def _v9_signed_report_pdfs(db: sqlite_utils.Database) -> None:
             report_id TEXT PRIMARY KEY REFERENCES issued_reports(report_id) ON DELETE CASCADE,
             pdf BLOB NOT NULL
         )""")
+
+
+@migration(10, creates=("score_summaries",))
+def _v10_score_summaries(db: sqlite_utils.Database) -> None:
+    """Each assessment's score summary (index, grade) with the key of the data it was computed from
+    and of the standards' editions it was scored with: the list of assessments reads it in one query
+    and rescores an assessment only when its data or the editions change. A cache: deleting a row
+    only costs a rescore."""
+    db.execute("""
+        CREATE TABLE score_summaries (
+            assessment_id INTEGER PRIMARY KEY REFERENCES assessments(id) ON DELETE CASCADE,
+            data_key TEXT NOT NULL,
+            editions_key TEXT NOT NULL,
+            grade TEXT,
+            score_index REAL
+        )""")

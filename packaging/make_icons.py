@@ -8,7 +8,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 HERE = Path(__file__).resolve().parent
-FONT = HERE.parent / "alassess" / "resources" / "fonts" / "NotoSansSC-Bold.ttf"
+FONT = HERE.parent / "resources" / "fonts" / "NotoSansSC-Bold.ttf"
 
 
 def draw(size: int = 512) -> Image.Image:

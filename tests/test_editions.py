@@ -8,6 +8,7 @@ import copy
 import json
 import sqlite3
 import subprocess
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -74,7 +75,7 @@ def doc_with(**editions) -> dict:
 
 def test_every_data_file_is_a_dated_edition_and_each_module_has_a_current_one():
     assert standards.available() == ["circular_economy", "dross", "energy_carbon", "fields", "guideline", "labels"]
-    folder = Path(standards.__file__).parents[1] / "resources" / "standards"
+    folder = Path(str(resources.files(standards.STANDARDS_PACKAGE).joinpath("standards")))
     assert not list(folder.glob("*.json")), "editions live in <module>/<edition id>.json"
     for module in standards.available():
         eds = standards.editions_of(module)

@@ -1,4 +1,4 @@
-"""The form definitions (alassess/forms/*.json): data that the GUI renders and the catalogue backs."""
+"""The form definitions (forms/*.json): data that the GUI renders and the catalogue backs."""
 
 import pytest
 

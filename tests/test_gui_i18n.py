@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-TS = ROOT / "alassess" / "resources" / "i18n" / "alassess_zh_CN.ts"
+TS = ROOT / "resources" / "i18n" / "alassess_zh_CN.ts"
 QM = TS.with_suffix(".qm")
 
 

@@ -51,7 +51,7 @@ def test_no_inline_language_choice_outside_the_exemptions():
     for path in sorted(PACKAGE.rglob("*.py")):
         if not _exempt(path.relative_to(ROOT).as_posix()):
             found += _hits(path)
-    assert not found, ("choose words with catalogue.text(id, lang) and an entry in alassess/resources/words/ "
+    assert not found, ("choose words with catalogue.text(id, lang) and an entry in resources/words/ "
                        "instead of inline:\n" + "\n".join(found))
 
 

@@ -1,4 +1,4 @@
-"""Rebuild the bundled fonts in ``alassess/resources/fonts`` (run by maintainers, not at install).
+"""Rebuild the bundled fonts in ``resources/fonts`` (run by maintainers, not at install).
 
 Source: Noto Sans CJK SC Regular and Bold (SIL Open Font License 1.1), as shipped by Debian's
 ``fonts-noto-cjk`` package (CFF outlines in a TTC). reportlab embeds TrueType outlines only, so the
@@ -20,7 +20,7 @@ from fontTools.pens.recordingPen import DecomposingRecordingPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTCollection, newTable
 
-OUT = Path(__file__).resolve().parents[1] / "alassess" / "resources" / "fonts"
+OUT = Path(__file__).resolve().parents[1] / "resources" / "fonts"
 FACES = {"NotoSansSC-Regular.ttf": "NotoSansCJK-Regular.ttc", "NotoSansSC-Bold.ttf": "NotoSansCJK-Bold.ttc"}
 SC_INDEX = 2  # JP, KR, SC, TC, HK …
 

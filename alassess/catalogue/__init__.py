@@ -1,7 +1,7 @@
 """One catalogue of the words the user reads outside widgets (messages, findings, report and label text).
 
 Every entry is a message id with its text in Chinese (``zh_CN``) and English (``en``), kept in the
-JSON files of ``alassess/resources/words/`` (one file per area, so areas grow without touching each
+JSON files of ``resources/words/`` (one file per area, so areas grow without touching each
 other; an id may appear in one file only). Texts are ``str.format`` templates with named arguments.
 Code names ids, never sentences, and never chooses a language inline: ``text(id, lang, **args)``.
 

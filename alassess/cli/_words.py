@@ -1,4 +1,4 @@
-"""What the commands print: words from the catalogue (``alassess/resources/words/cli.json``), never
+"""What the commands print: words from the catalogue (``resources/words/cli.json``), never
 chosen inline by language."""
 
 from __future__ import annotations

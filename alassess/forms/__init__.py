@@ -1,6 +1,7 @@
 """Form definitions as data (after ODK's XLSForm): what to ask, in which section and order, when.
 
-Each ``forms/<section>.json`` holds a section: ``id``, ``order``, titles and an intro per language,
+Each ``forms/<section>.json`` (at the top of the repository, installed as
+``alassess.forms.defs``) holds a section: ``id``, ``order``, titles and an intro per language,
 an optional ``relevant`` condition and its ``rows``. A row binds to one value:
 
 * ``values.<field id>`` — a field of the catalogue (``resources/standards/fields.json``), which
@@ -33,6 +34,7 @@ from alassess.domain import fields as _fields
 ROW_TYPES = {"number", "yesno", "choice", "text", "check", "info", "indicator", "heading", "note",
              "dross_class", "dross_requirements", "ledger"}
 BIND_PREFIXES = ("values.", "plant.", "assessor.", "assessment.", "dross.")
+DEFS_PACKAGE = "alassess.forms.defs"  # forms/ at the top of the repository
 _KIND_TYPE = {"number": "number", "bool": "yesno", "choice": "choice", "text": "text"}
 
 
@@ -169,7 +171,7 @@ def parse_section(d: dict[str, Any], name: str = "?") -> Section:
 def sections() -> tuple[Section, ...]:
     """Every section of ``forms/*.json``, in order."""
     out = []
-    folder = resources.files(__name__)
+    folder = resources.files(DEFS_PACKAGE)
     for entry in folder.iterdir():
         if entry.name.endswith(".json"):
             with entry.open("r", encoding="utf-8") as fh:

@@ -2,7 +2,7 @@
 
 Layout: one folder per data file ("module"), one JSON file per edition, named by its id::
 
-    alassess/resources/standards/<module>/<edition id>.json
+    resources/standards/<module>/<edition id>.json
     e.g. circular_economy/2015-draft.json, energy_carbon/2024-972.json
 
 Each edition file carries, next to its numbers (each with its source clause), who and what it is:

@@ -1,4 +1,4 @@
-"""The form engine: renders every section of ``alassess/forms/*.json`` for the open assessment.
+"""The form engine: renders every section of ``forms/*.json`` for the open assessment.
 
 One engine, all sections: a row's ``type`` chooses its input (number, indicator with the
 output/consumption toggle, yes/no, choice, text, check box, read-only info), the catalogue gives

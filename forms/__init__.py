@@ -1,0 +1,1 @@
+"""The form definitions (data, no code): installed as the package ``alassess.forms.defs``."""

@@ -134,7 +134,7 @@ def _type_name(v: Any) -> str:
     return repr(v)
 
 
-def did_you_mean(key: str, known) -> catalogue.Term | catalogue.Literal:
+def did_you_mean(key: str, known: Iterable[str]) -> catalogue.Term | catalogue.Literal:
     """The known name nearest to a misspelt ``key`` (difflib), as a message argument; empty if none is near."""
     import difflib
 

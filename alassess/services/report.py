@@ -313,9 +313,10 @@ def issue_report(*, out: str | Path, lang: str = "zh", file: str | Path | None =
     stored = file is None
     if file is not None:
         a, raw = load_assessment_file_bytes(file)  # the bytes parsed are the bytes embedded
-        if not names_its_editions(raw):  # embed the data with the editions it is scored with, so it
-            raw = None                   # re-scores the same in years: the export, which names them
-        built = make_report(a, lang, history_for(db_path, a) if db_path else [], data=raw, now=now)
+        # embed the data with the editions it is scored with, so it re-scores the same in years:
+        # the file itself when it names them, else the export, which names them
+        embedded = raw if names_its_editions(raw) else None
+        built = make_report(a, lang, history_for(db_path, a) if db_path else [], data=embedded, now=now)
     elif db_path is not None and assessment_id is not None:
         built = _current(preview, db_path, assessment_id, lang) or stored_report(db_path, assessment_id, lang, now=now)
     else:

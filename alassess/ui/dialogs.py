@@ -94,10 +94,10 @@ class NewPlantDialog(QDialog):
             # the box it is about is marked and gets the cursor; the field is named once
             self.error.setText(field_message(self.names.get(exc.field or "", ""), error_text(exc, self.lang)))
             self.error.show()
-            w = self.inputs.get(exc.field or "")
-            if w is not None:
-                mark(w, "error")
-                w.setFocus()
+            box = self.inputs.get(exc.field or "")
+            if box is not None:
+                mark(box, "error")
+                box.setFocus()
             return
         _remember_assessor(self.assessor.text(), self.organisation.text())
         self.plant_id, self.assessment_id = pid, aid

@@ -319,7 +319,8 @@ class IndicatorRow(NumberRow):
         self.out_btn.setChecked(form == "output")
         self.con_btn.setChecked(form == "consumption")
         f = self.current_field()
-        self.editor.setAccessibleName(f.label(self.lang))
+        if self.editor is not None:
+            self.editor.setAccessibleName(f.label(self.lang))
         self.unit.setText(f.unit)
         self.hint.setText(self._hint_for(f))
         if load:

@@ -57,7 +57,7 @@ def install(lang: str) -> str:
             tr = QTranslator(app)
             if path and tr.load(path):
                 app.installTranslator(tr)
-                _state["translators"].append(tr)  # type: ignore[union-attr]
+                _state["translators"].append(tr)  # type: ignore[attr-defined]
             # Qt's own dialogs (file, print, message boxes) in Chinese: Qt's translation, then the few
             # texts it lacks (qt_extra_zh_CN)
             for folder in qt_translation_dirs():

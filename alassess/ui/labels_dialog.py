@@ -119,11 +119,11 @@ class LabelsDialog(QDialog):
             e.setPlaceholderText(self.tr("(default)"))
             self.field_edits[f] = e
             form.addRow(names[f], e)
-        names = {self.kind: "kind", self.count: "count", self.paper: "paper", self.dross_kind: "dross_kind",
+        ids: dict[QWidget, str] = {self.kind: "kind", self.count: "count", self.paper: "paper", self.dross_kind: "dross_kind",
                  self.weight: "weight_t", self.date: "date", self.volume: "container_volume_l",
                  self.facility: "facility", self.layout_: "layout", self.facility_code: "facility_code"}
-        names.update({e: f for f, e in self.field_edits.items()})
-        name_inputs(form, names)
+        ids.update({e: f for f, e in self.field_edits.items()})
+        name_inputs(form, ids)
         self.form = form
         side.addLayout(form)
         note = QLabel(self.tr("Print at 100 % (actual size), never “fit to page”: the sheet carries a scale bar "

@@ -312,9 +312,10 @@ def issue_report(*, out: str | Path, lang: str = "zh", file: str | Path | None =
         signer, cert_sha = info.common_name or info.subject, info.sha256
     stored = file is None
     if file is not None:
-        a, raw = load_assessment_file_bytes(file)  # the bytes parsed are the bytes embedded
-        if not names_its_editions(raw):  # embed the data with the editions it is scored with, so it
-            raw = None                   # re-scores the same in years: the export, which names them
+        a, loaded = load_assessment_file_bytes(file)  # the bytes parsed are the bytes embedded
+        # embed the data with the editions it is scored with, so it re-scores the same in years: the
+        # export, which names them
+        raw = loaded if names_its_editions(loaded) else None
         built = make_report(a, lang, history_for(db_path, a) if db_path else [], data=raw, now=now)
     elif db_path is not None and assessment_id is not None:
         built = _current(preview, db_path, assessment_id, lang) or stored_report(db_path, assessment_id, lang, now=now)
@@ -325,7 +326,7 @@ def issue_report(*, out: str | Path, lang: str = "zh", file: str | Path | None =
     pdf_hash = hashlib.sha256(pdf).hexdigest()
     tmp = _write_new(out, pdf)
     try:
-        if stored:
+        if stored and db_path is not None and assessment_id is not None:  # (stored: both were given)
             _record(db_path, assessment_id, built, pdf, signer, cert_sha, sign)
         os.replace(tmp, out)
     except BaseException:

@@ -66,7 +66,10 @@ def _reference(src: str, lang: str) -> str:
     where its Chinese description begins."""
     out = src
     for pattern, key in _TOKENS:
-        out = pattern.sub(lambda m, key=key: "\x00" + _Token(key, m.group(1)).text(lang) + "\x01", out)
+        def token(m: re.Match[str], key: str = key) -> str:
+            return "\x00" + _Token(key, m.group(1)).text(lang) + "\x01"
+
+        out = pattern.sub(token, out)
     out = _SECTION.sub(lambda m: f"§{number(m.group(1))}", out)
     out = _BRACKETED.sub(lambda m: f"({number(m.group(1))})", out)
     out = _BARE.sub(lambda m: number(m.group(1)), out)

@@ -362,7 +362,7 @@ def test_the_demo_database_says_it_is_the_demo(app, qtbot, tmp_path, monkeypatch
     from alassess.services import demo
 
     monkeypatch.setattr(demo, "demo_path", lambda: tmp_path / "alassess-demo.db")
-    monkeypatch.setattr("alassess.store.db.default_path", lambda: tmp_path / "alassess.db")
+    monkeypatch.setattr("alassess.services.records.default_db_path", lambda: tmp_path / "alassess.db")
     w = open_window(qtbot, tmp_path / "mine.db")
     assert not w.demo_banner.isVisible()
     click(qtbot, w.welcome.demo_button)

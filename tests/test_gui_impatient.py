@@ -253,7 +253,7 @@ def impatient(app, qtbot, demo_copy, tmp_path, monkeypatch, caplog):
     from alassess.services import demo
 
     monkeypatch.setattr(demo, "demo_path", lambda: tmp_path / "alassess-demo.db")
-    monkeypatch.setattr("alassess.store.db.default_path", lambda: tmp_path / "alassess.db")
+    monkeypatch.setattr("alassess.services.records.default_db_path", lambda: tmp_path / "alassess.db")
     monkeypatch.setattr("alassess.ui.pdf_preview.documents_dir", lambda: tmp_path)
     caplog.set_level(logging.WARNING)
     w = open_window(qtbot, demo_copy)

@@ -151,6 +151,7 @@ def menu_texts(window) -> list[tuple[str, str]]:
 def wrong_script(text: str, lang: str, names: set[str]) -> str | None:
     """The part of ``text`` in the other language, or None."""
     text = text.replace("中文", " ")  # a language is offered by its own name in both
+    text = re.sub(r"(?:~|/)[\w.\-/]+", " ", text)  # a file's path (the log, a database): the user's folders
     for name in sorted(names, key=len, reverse=True):
         if name in text:
             text = text.replace(name, " ")

@@ -13,10 +13,12 @@ A traceback never reaches the user: unexpected errors are written to the log fil
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
 import logging
 import os
 import pkgutil
+import re
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -46,9 +48,6 @@ class _Parser(argparse.ArgumentParser):
 
 def _did_you_mean(message: str) -> str:
     """For argparse's "invalid choice: 'lsit' (choose from 'list', …)": the nearest choice, if one is near."""
-    import difflib
-    import re
-
     m = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
     if not m:
         return ""

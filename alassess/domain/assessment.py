@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -136,8 +137,6 @@ def _type_name(v: Any) -> str:
 
 def did_you_mean(key: str, known: Iterable[str]) -> catalogue.Term | catalogue.Literal:
     """The known name nearest to a misspelt ``key`` (difflib), as a message argument; empty if none is near."""
-    import difflib
-
     near = difflib.get_close_matches(key, list(known), n=1, cutoff=0.75)
     return catalogue.Term("did_you_mean", {"name": near[0]}) if near else catalogue.Literal("")
 

@@ -14,6 +14,7 @@ from functools import cache
 
 from alassess import catalogue
 
+SOURCE_LANG = "zh"  # the language the references are written in
 _DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _NUMERAL = "[一二三四五六七八九十]+"
 
@@ -40,7 +41,7 @@ def _phrases() -> list[tuple[str, str]]:
 
 def clause_text(source: str, lang: str) -> str:
     """``source`` for a reader of ``lang``."""
-    if lang == "zh" or not source:
+    if lang == SOURCE_LANG or not source:
         return source
     text = source
     for zh, en in _phrases():

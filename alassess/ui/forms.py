@@ -197,6 +197,8 @@ class RowWidget(QFrame):
             return False
         if self.state == "error":
             self.set_state("")
+            # the result was shown while this row still said "error": its warnings follow now
+            self.view._evaluated(self.session.result)
         return True
 
     def bind_for_value(self) -> str | None:

@@ -9,7 +9,9 @@ templates in the chosen language. Default: the saved setting, else the system lo
 from __future__ import annotations
 
 from importlib import resources
+from pathlib import Path
 
+import PySide6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 LANGS = ("zh", "en")
@@ -25,10 +27,6 @@ def qm_path(lang: str) -> str | None:
 
 def qt_translation_dirs() -> list[str]:
     """Where Qt's own translations may be: Qt's configured folder, else the PySide6 package's."""
-    from pathlib import Path
-
-    import PySide6
-
     dirs = [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)]
     dirs += [str(Path(PySide6.__file__).parent / sub / "translations") for sub in ("Qt", "")]
     return [d for d in dirs if d and Path(d).is_dir()]

@@ -519,8 +519,6 @@ class MainWindow(QMainWindow):
 
     def _show_db(self) -> None:
         """The database's path in the status bar, and the banner over the window when it is the demo's."""
-        from alassess.services import demo
-
         self.db_label.setText(style.display_path(self.db_path))
         is_demo = any(_same_file(self.db_path, p) for p in (demo.demo_path(), *self.demo_dbs))
         self.demo_banner.setVisible(is_demo)

@@ -27,9 +27,6 @@ PATTERNS = [
 EXEMPT = {
     "alassess/ui": "widgets: Qt's tr and the .ts/.qm translations, not the catalogue",
     "alassess/catalogue/__init__.py": "the catalogue itself: the one place where a language is chosen",
-    "alassess/domain/clauses.py": "clause references are Chinese source data; English readers get them translated",
-    "alassess/services/dross.py": "restructured with the one evaluation model",
-    "alassess/forms/__init__.py": "form definitions carry their labels in two languages (moved with the layout change)",
 }
 
 

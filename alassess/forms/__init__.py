@@ -30,6 +30,7 @@ from importlib import resources
 from typing import Any
 
 from alassess.domain import fields as _fields
+from alassess.domain import words
 
 ROW_TYPES = {"number", "yesno", "choice", "text", "check", "info", "indicator", "heading", "note",
              "dross_class", "dross_requirements", "ledger"}
@@ -67,16 +68,16 @@ class Row:
         f = self.catalogue_field
         if f is not None and not self.label_zh:
             return f.label(lang)
-        return self.label_zh if lang == "zh" else self.label_en
+        return words.pick({"zh": self.label_zh, "en": self.label_en}, lang)
 
     def hint(self, lang: str) -> str:
         f = self.catalogue_field
         if f is not None and not self.hint_zh:
             return f.hint(lang)
-        return self.hint_zh if lang == "zh" else self.hint_en
+        return words.pick({"zh": self.hint_zh, "en": self.hint_en}, lang)
 
     def note(self, lang: str) -> str:
-        return self.note_zh if lang == "zh" else self.note_en
+        return words.pick({"zh": self.note_zh, "en": self.note_en}, lang)
 
     def unit_text(self) -> str:
         f = self.catalogue_field
@@ -107,10 +108,10 @@ class Section:
     rows: tuple[Row, ...]
 
     def title(self, lang: str) -> str:
-        return self.title_zh if lang == "zh" else self.title_en
+        return words.pick({"zh": self.title_zh, "en": self.title_en}, lang)
 
     def intro(self, lang: str) -> str:
-        return self.intro_zh if lang == "zh" else self.intro_en
+        return words.pick({"zh": self.intro_zh, "en": self.intro_en}, lang)
 
     def applies(self, sector: str) -> bool:
         return condition_holds(self.relevant, sector, None) and any(

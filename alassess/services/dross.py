@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from alassess.domain import dross as dd
-from alassess.domain import edits, messages
+from alassess.domain import edits, messages, words
 from alassess.domain import ledger as dl
 from alassess.domain.assessment import parse_date, parse_filings
 from alassess.domain.errors import InputError, NotFoundError
@@ -379,7 +379,7 @@ def export_ledger(db_path: str | Path, plant: str | int, out: str | Path, *, per
     else:
         buf = io.BytesIO()
         with _writer(buf) as xw:
-            df.to_excel(xw, sheet_name=SHEET_NAMES[0] if lang == "zh" else SHEET_NAMES[1], index=False)
+            df.to_excel(xw, sheet_name=words.pick({"zh": SHEET_NAMES[0], "en": SHEET_NAMES[1]}, lang), index=False)
             _style_sheet(xw.book.worksheets[0])
             _cells_as_text(xw.book.worksheets[0])
         atomic_write(out, buf.getvalue())
@@ -419,7 +419,7 @@ def write_template(out: str | Path, *, lang: str = "zh") -> None:
     df = _frame([], lang)
     buf = io.BytesIO()
     with _writer(buf) as xw:
-        df.to_excel(xw, sheet_name=SHEET_NAMES[0] if lang == "zh" else SHEET_NAMES[1], index=False)
+        df.to_excel(xw, sheet_name=words.pick({"zh": SHEET_NAMES[0], "en": SHEET_NAMES[1]}, lang), index=False)
         ws = xw.book.worksheets[0]
         _style_sheet(ws)
         kinds = [dl.display_value("kind", k, lang) for k in dd.KINDS]

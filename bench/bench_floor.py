@@ -10,24 +10,22 @@ smaller sizes only (10k / 100k rows, 10 / 100 plants, 10k-row import, 200 labels
 
 from __future__ import annotations
 
-import datetime as _dt
+import itertools
 import json
 import os
 import random
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 import common
-from common import Figure, alassess_cmd, env, time_process
+from bench_dross import _rows  # the same generated ledger as the dross benchmarks
+from common import Figure, alassess_cmd, time_process
 
 from alassess.domain.credit_code import complete
 
 PY = sys.executable
-CODES = ("321-024-48", "321-026-48")
-MOVES = ("generated", "generated", "self_utilized", "transferred", "disposed", "adjustment")
 
 
 def _quick() -> bool:
@@ -73,18 +71,6 @@ def _doc(ledger_rows: int = 0) -> dict:
                                     "quantity_t": abs(q) if mv != "adjustment" else q, "container": cont}
                                    for d, code, kind, mv, q, cont, *_ in _rows(ledger_rows)]}
     return doc
-
-
-def _rows(n: int, seed: int = 7):
-    rnd = random.Random(seed)
-    start = _dt.date(2020, 1, 1)
-    for i in range(n):
-        day = start + _dt.timedelta(days=rnd.randrange(0, 6 * 365))
-        mv = MOVES[rnd.randrange(len(MOVES))]
-        q = round(rnd.uniform(0.1, 30), 3) * (-1 if mv == "adjustment" and rnd.random() < 0.5 else 1)
-        yield (day, CODES[rnd.randrange(2)], "primary" if rnd.random() < 0.7 else "secondary", mv, q,
-               f"C-{i % 500:04d}", "重庆绿环危险废物处置有限公司" if mv == "transferred" else "",
-               f"M{i:09d}" if mv == "transferred" else "", "")
 
 
 def ledger_db(n: int) -> Path:
@@ -167,7 +153,7 @@ def summary_pairs() -> list[Figure]:
         times.append(t_cmd)
         figs.append(_ratio(f"ledger summary, {n:,} rows / the same SQL in plain sqlite3", t_cmd, t_floor, 3.0,
                            "speed", "plain sqlite3"))
-    for (n0, t0), (n1, t1) in zip(zip(sizes, times), zip(sizes[1:], times[1:])):
+    for (n0, t0), (n1, t1) in itertools.pairwise(zip(sizes, times, strict=True)):
         figs.append(Figure(f"scaling: ledger summary, {n0:,} -> {n1:,} rows (growth)", t1 / t0, 3.0, "x",
                            "speed", f"{t0:.3f} s -> {t1:.3f} s; flat in file size is 1"))
     return figs
@@ -193,7 +179,7 @@ def list_pairs() -> list[Figure]:
         times.append(t_cmd)
         figs.append(_ratio(f"list, {n:,} plants / a plain SQL join", t_cmd, t_floor, 3.0, "speed",
                            "plain sqlite3 join"))
-    for (n0, t0), (n1, t1) in zip(zip(sizes, times), zip(sizes[1:], times[1:])):
+    for (n0, t0), (n1, t1) in itertools.pairwise(zip(sizes, times, strict=True)):
         figs.append(Figure(f"scaling: list, {n0:,} -> {n1:,} plants (growth)", t1 / t0, 10.0, "x", "speed",
                            f"{t0:.3f} s -> {t1:.3f} s; linear is 10"))
     return figs

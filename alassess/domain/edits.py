@@ -15,7 +15,7 @@ from typing import Any
 from alassess.domain import credit_code as _cc
 from alassess.domain.assessment import CODE_RE, DROSS_KEYS, parse_date
 from alassess.domain.errors import InputError
-from alassess.domain.fields import _FALSE, _TRUE, SECTORS
+from alassess.domain.fields import SECTORS, yes_no_word
 from alassess.domain.limits import CODE_MAX, NAME_MAX, check_length
 from alassess.domain.numbers import normalise_text, parse_number
 from alassess.domain.wastecodes import check_known
@@ -30,13 +30,10 @@ def yes_no(raw: Any, where: str) -> bool | None:
     if raw is None or isinstance(raw, bool):
         return raw
     if isinstance(raw, str):
-        t = normalise_text(raw).lower()
-        if t == "":
-            return None
-        if t in _TRUE:
-            return True
-        if t in _FALSE:
-            return False
+        try:
+            return yes_no_word(raw)
+        except ValueError:
+            pass
     raise InputError("expected_bool", where, value=str(raw))
 
 

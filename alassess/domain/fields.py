@@ -27,6 +27,19 @@ _TRUE = {"true", "yes", "y", "1", "是", "有", "√", "✓", "对"}
 _FALSE = {"false", "no", "n", "0", "否", "无", "×", "✗", "不"}
 
 
+def yes_no_word(text: str) -> bool | None:
+    """A yes/no typed as a word (是/否, yes/no, ✓/×…; empty text: ``None``); ``ValueError`` for any
+    other word. The one reading of yes/no words, for catalogue fields and single edits alike."""
+    t = normalise_text(text).lower()
+    if t == "":
+        return None
+    if t in _TRUE:
+        return True
+    if t in _FALSE:
+        return False
+    raise ValueError(text)
+
+
 @dataclass(frozen=True)
 class Field:
     id: str
@@ -99,13 +112,10 @@ class Field:
         if isinstance(raw, bool):
             return raw
         if not strict_types and isinstance(raw, str):
-            t = normalise_text(raw).lower()
-            if t == "":
-                return None
-            if t in _TRUE:
-                return True
-            if t in _FALSE:
-                return False
+            try:
+                return yes_no_word(raw)
+            except ValueError:
+                pass
         raise InputError("expected_bool", where, value=_show(raw))
 
     def _parse_choice(self, raw: object, where: str) -> str | None:
